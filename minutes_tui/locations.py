@@ -1,0 +1,32 @@
+"""Where minutes-tui keeps its files (one place, like Posting's locations.py)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "minutes-tui"
+DATA_ENV = "MINUTES_TUI_DATA"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """``--data DIR`` wins, then ``$MINUTES_TUI_DATA``, then the platform's user data dir."""
+    if override:
+        return Path(override).expanduser()
+    if env := os.environ.get(DATA_ENV):
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def meetings_dir(root: Path) -> Path:
+    return root / "meetings"
+
+
+def crash_dir(root: Path) -> Path:
+    return root / "crash-reports"
+
+
+def exports_dir(root: Path) -> Path:
+    return root / "exports"

@@ -1,0 +1,284 @@
+"""The data directory: meetings, a small index, office settings, and a lock.
+
+Layout::
+
+    DATA/
+      .lock  .lock.owner          one writer at a time (filelock + pid)
+      index.json                  TinyDB: one summary per meeting (derivable)
+      settings.json               TinyDB: office settings and owner directory
+      meetings/<id>.json          TinyDB: the meeting (atomic rewrite)
+      meetings/<id>.journal       fsync'd append-only edits since the last fold
+
+A commit touches only its meeting's journal, so its cost does not grow with
+the archive. The index is refreshed on fold (in the background) and repaired
+on listing when a meeting has unfolded journal records (after a crash).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from tinydb import Query, TinyDB
+
+from minutes_tui.core.directory import Directory
+from minutes_tui.core.model import Kind, Meeting, MeetingDetails, OfficeSettings
+from minutes_tui.locations import meetings_dir
+from minutes_tui.store.errors import CorruptFile, DataLocked, StoreError, WriteFailed
+from minutes_tui.store.files import FILE_MODE, ensure_private_dir, remove_orphan_temps, set_aside
+from minutes_tui.store.meeting_store import MeetingStore
+from minutes_tui.store.tinydb_storage import AtomicJSONStorage
+
+
+@dataclass
+class MeetingSummary:
+    id: str
+    date: str = ""
+    title: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    lines: int = 0
+    created: float = 0.0
+    updated: float = 0.0
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> "MeetingSummary":
+        counts = meeting.counts()
+        return cls(
+            id=meeting.id,
+            date=meeting.details.date,
+            title=meeting.title,
+            counts={kind.value: counts[kind] for kind in Kind},
+            lines=len(meeting.lines),
+            created=meeting.created,
+            updated=time.time(),
+        )
+
+    def count(self, kind: Kind) -> int:
+        return int(self.counts.get(kind.value, 0))
+
+
+class Archive:
+    """All meetings under one data directory.
+
+    ``readonly=True`` takes no lock and writes nothing (``list``, ``export``
+    while the app is open elsewhere).
+    """
+
+    def __init__(self, root: Path, *, readonly: bool = False) -> None:
+        self.root = root
+        self.readonly = readonly
+        self.meetings_path = meetings_dir(root)
+        self.warnings: list[str] = []
+        self._lock: FileLock | None = None
+        self._index: TinyDB | None = None
+        self._settings_db: TinyDB | None = None
+        self._write_lock = threading.Lock()
+        self.settings = OfficeSettings()
+        self.directory = Directory()
+
+    # -- lifecycle -------------------------------------------------------------
+    def open(self) -> "Archive":
+        if not self.readonly:
+            try:
+                ensure_private_dir(self.root)
+                ensure_private_dir(self.meetings_path)
+            except OSError as error:
+                raise StoreError(f"Không tạo được thư mục dữ liệu {self.root}: {error.strerror or error}.") from error
+            self._acquire_lock()
+            remove_orphan_temps(self.root)
+            remove_orphan_temps(self.meetings_path)
+            self._index = TinyDB(self.root / "index.json", storage=AtomicJSONStorage)
+            self._settings_db = TinyDB(self.root / "settings.json", storage=AtomicJSONStorage, keep_backup=True)
+        self._load_settings()
+        self._check_index()
+        return self
+
+    def _acquire_lock(self) -> None:
+        lock_path = self.root / ".lock"
+        owner_path = self.root / ".lock.owner"
+        lock = FileLock(lock_path, timeout=0, mode=FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            try:
+                owner = owner_path.read_text(encoding="utf-8").strip()
+            except OSError:
+                owner = ""
+            raise DataLocked(self.root, owner) from None
+        except OSError as error:
+            raise StoreError(
+                f"Không ghi được vào thư mục dữ liệu {self.root}: {error.strerror or error}. "
+                "Hãy chọn thư mục khác bằng --data."
+            ) from error
+        self._lock = lock
+        try:
+            owner_path.write_text(str(os.getpid()), encoding="utf-8")
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        for db in (self._index, self._settings_db):
+            if db is not None:
+                db.close()
+        self._index = self._settings_db = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Archive":
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- settings and owner directory ------------------------------------------
+    def _load_settings(self) -> None:
+        path = self.root / "settings.json"
+        try:
+            tables = AtomicJSONStorage(path).read() or {}
+        except CorruptFile as error:
+            self.warnings.append(str(error))
+            if self.readonly:
+                return
+            kept = set_aside(path)
+            self.warnings.append(f"Đã dùng thiết lập mặc định; tệp hỏng giữ ở {kept.name}.")
+            backup = path.with_name(path.name + ".bak")
+            try:
+                tables = AtomicJSONStorage(backup).read() or {}
+            except CorruptFile:
+                tables = {}
+        self.settings = OfficeSettings.from_dict(tables.get("office", {}).get("1", {}))
+        self.directory = Directory.from_dict(tables.get("directory", {}).get("1", {}))
+
+    def save_settings(self, settings: OfficeSettings | None = None, directory: Directory | None = None) -> None:
+        """Write settings and directory now (atomic, durable on return)."""
+        if settings is not None:
+            self.settings = settings
+        if directory is not None:
+            self.directory = directory
+        if self._settings_db is None:
+            raise StoreError("Dữ liệu đang mở ở chế độ chỉ đọc.")
+        from tinydb.table import Document
+
+        with self._write_lock:
+            try:
+                self._settings_db.table("office").upsert(Document(self.settings.to_dict(), doc_id=1))
+                self._settings_db.table("directory").upsert(Document(self.directory.to_dict(), doc_id=1))
+            except OSError as error:
+                raise WriteFailed(self.root / "settings.json", error) from error
+
+    # -- meetings --------------------------------------------------------------
+    def _meeting_ids(self) -> list[str]:
+        if not self.meetings_path.is_dir():
+            return []
+        ids = set()
+        for entry in os.scandir(self.meetings_path):
+            name = entry.name
+            if name.endswith(".json"):
+                ids.add(name[: -len(".json")])
+        return sorted(ids)
+
+    def _check_index(self) -> None:
+        """Drop index entries whose meeting file is gone; index.json is derivable."""
+        path = self.root / "index.json"
+        try:
+            AtomicJSONStorage(path).read()
+        except CorruptFile as error:
+            self.warnings.append(f"{error} Mục lục sẽ được dựng lại từ các cuộc họp.")
+            if not self.readonly:
+                set_aside(path)
+
+    def _index_rows(self) -> dict[str, dict]:
+        try:
+            tables = AtomicJSONStorage(self.root / "index.json").read() or {}
+        except CorruptFile:
+            tables = {}
+        return {str(row.get("id")): row for row in tables.get("meetings", {}).values()}
+
+    def list(self) -> list[MeetingSummary]:
+        """Every meeting, newest first; repairs index entries a crash left stale."""
+        rows = self._index_rows()
+        summaries: list[MeetingSummary] = []
+        stale: list[MeetingSummary] = []
+        for meeting_id in self._meeting_ids():
+            row = rows.get(meeting_id)
+            journal = self.meetings_path / f"{meeting_id}.journal"
+            pending = journal.exists() and journal.stat().st_size > 0
+            if row is None or pending:
+                try:
+                    store = MeetingStore.open(self.meetings_path, meeting_id, readonly=True)
+                except StoreError as error:
+                    self.warnings.append(str(error))
+                    continue
+                summary = MeetingSummary.of(store.meeting)
+                stale.append(summary)
+            else:
+                summary = MeetingSummary(**{k: row.get(k) for k in MeetingSummary.__dataclass_fields__ if k in row})
+            summaries.append(summary)
+        if stale and self._index is not None:
+            for summary in stale:
+                self._put_index(summary)
+        summaries.sort(key=lambda s: (s.date or "", s.created), reverse=True)
+        return summaries
+
+    def _put_index(self, summary: MeetingSummary) -> None:
+        if self._index is None:
+            return
+        from dataclasses import asdict
+
+        with self._write_lock:
+            try:
+                self._index.table("meetings").upsert(asdict(summary), Query().id == summary.id)
+            except OSError:
+                pass  # the index is derivable; list() repairs it later
+
+    def resolve(self, ref: str) -> str:
+        """A meeting id from ``last``, a full id or a unique prefix of one."""
+        ids = self._meeting_ids()
+        if ref == "last":
+            summaries = self.list()
+            if not summaries:
+                raise StoreError("Chưa có cuộc họp nào.")
+            latest = max(summaries, key=lambda s: max(s.created, 0))
+            return latest.id
+        if ref in ids:
+            return ref
+        matches = [i for i in ids if i.startswith(ref)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise StoreError(f"Không có cuộc họp “{ref}”. Xem danh sách bằng: minutes-tui list")
+        raise StoreError(f"“{ref}” khớp nhiều cuộc họp ({', '.join(matches[:5])}); gõ thêm ký tự.")
+
+    def create(self, details: MeetingDetails | None = None) -> MeetingStore:
+        if self.readonly:
+            raise StoreError("Dữ liệu đang mở ở chế độ chỉ đọc.")
+        try:
+            store = MeetingStore.create(self.meetings_path, details)
+        except OSError as error:
+            raise WriteFailed(self.meetings_path, error) from error
+        self._put_index(MeetingSummary.of(store.meeting))
+        return store
+
+    def open_meeting(self, meeting_id: str) -> MeetingStore:
+        store = MeetingStore.open(self.meetings_path, meeting_id, readonly=self.readonly)
+        self.warnings.extend(store.warnings)
+        return store
+
+    def fold(self, store: MeetingStore) -> bool:
+        """Fold a meeting into its database file and refresh its index entry.
+
+        Safe on a worker thread. Owners used in the meeting join the directory.
+        """
+        folded = store.fold()
+        if folded:
+            self._put_index(MeetingSummary.of(store.meeting))
+            with self._write_lock:
+                learned = self.directory.learn(store.meeting.owners_used())
+            if learned and self._settings_db is not None:
+                self.save_settings()
+        return folded

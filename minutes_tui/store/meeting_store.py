@@ -1,0 +1,275 @@
+"""One meeting on disk: ``<id>.json`` (TinyDB, atomic) + ``<id>.journal`` (fsync'd).
+
+:meth:`MeetingStore.commit` is the durability point: it validates the edit,
+appends it to the journal, fsyncs, and only then counts it as done. A failed
+write leaves the meeting exactly as it was and raises :class:`WriteFailed`.
+:meth:`fold` writes the whole meeting into the TinyDB file in one atomic
+replace; it is cheap to call often and safe to run on a worker thread.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from minutes_tui.core import edits
+from minutes_tui.core.edits import EditError, History, Op
+from minutes_tui.core.model import Line, Meeting, MeetingDetails
+from minutes_tui.store import journal as journal_io
+from minutes_tui.store.errors import CorruptFile, StoreError, WriteFailed
+from minutes_tui.store.files import set_aside
+from minutes_tui.store.migrations import SCHEMA, migrate
+from minutes_tui.store.tinydb_storage import AtomicJSONStorage, Tables, flush, open_db
+
+
+class MeetingStore:
+    def __init__(self, directory: Path, meeting_id: str, *, readonly: bool = False) -> None:
+        self.directory = directory
+        self.id = meeting_id
+        self.readonly = readonly
+        self.path = directory / f"{meeting_id}.json"
+        self.journal_path = directory / f"{meeting_id}.journal"
+        self.warnings: list[str] = []
+        self.meeting = Meeting(id=meeting_id)
+        self.history = History()
+        self.seq = 0
+        self._folded_seq = 0
+        self._lock = threading.RLock()  # meeting state, seq and journal
+        self._fold_lock = threading.Lock()  # the TinyDB file
+        self._db: TinyDB | None = None
+        self._journal: journal_io.Journal | None = None
+
+    # -- opening ---------------------------------------------------------------
+    @classmethod
+    def create(cls, directory: Path, details: MeetingDetails | None = None) -> "MeetingStore":
+        store = cls(directory, Meeting().id)
+        store.meeting.details = details or MeetingDetails()
+        store._db = open_db(store.path, keep_backup=True)
+        store._folded_seq = -1  # force the first write
+        store.fold()
+        store._journal = journal_io.Journal(store.journal_path)
+        return store
+
+    @classmethod
+    def open(cls, directory: Path, meeting_id: str, *, readonly: bool = False) -> "MeetingStore":
+        store = cls(directory, meeting_id, readonly=readonly)
+        store._load()
+        return store
+
+    def _load(self) -> None:
+        tables, recovered = self._read_tables()
+        tables, migrated = migrate(tables, self.path)
+        meta = tables.get("meta", {}).get("1", {})
+        rows = sorted(tables.get("lines", {}).values(), key=lambda row: row.get("pos", 0))
+        self.meeting = Meeting(
+            id=self.id,
+            created=float(meta.get("created", time.time())),
+            details=MeetingDetails.from_dict(meta.get("details", {})),
+            lines=[Line.from_dict(row) for row in rows],
+        )
+        self.history = History.from_dict(tables.get("history", {}).get("1", {}))
+        self.seq = self._folded_seq = int(meta.get("seq", 0))
+        replayed, good_size = self._replay()
+        if self.readonly:
+            return
+        self._db = open_db(self.path, keep_backup=True)
+        if recovered or migrated:
+            self._folded_seq = -1
+        self._journal = journal_io.Journal(self.journal_path, good_size=good_size)
+        if replayed or recovered or migrated:
+            self.fold()
+
+    def _read_tables(self) -> tuple[Tables, bool]:
+        """The database file's tables; a damaged file is set aside and the backup used."""
+        try:
+            tables = AtomicJSONStorage(self.path).read()
+        except CorruptFile as error:
+            if self.readonly:
+                raise
+            kept = set_aside(self.path)
+            self.warnings.append(str(CorruptFile(self.path, str(error).split("(", 1)[-1].rstrip(")."), kept)))
+            backup = self.path.with_name(self.path.name + ".bak")
+            try:
+                tables = AtomicJSONStorage(backup).read()
+            except CorruptFile:
+                tables = None
+            if tables:
+                self.warnings.append(f"Đã khôi phục cuộc họp từ bản sao lưu {backup.name} và nhật ký.")
+            else:
+                self.warnings.append("Không có bản sao lưu dùng được; đã khôi phục những gì còn trong nhật ký.")
+            return tables or {}, True
+        if tables is None:
+            raise StoreError(f"Không tìm thấy cuộc họp {self.id} ({self.path}).")
+        return tables, False
+
+    def _replay(self) -> tuple[int, int]:
+        """Apply journal records newer than the database file; return (count, good size)."""
+        read = journal_io.read(self.journal_path)
+        replayed = 0
+        for record in read.records:
+            if record["seq"] <= self.seq:
+                continue  # already folded into the database file
+            try:
+                self._apply_record(record)
+            except EditError:
+                read.bad_lines += 1
+                continue
+            self.seq = record["seq"]
+            replayed += 1
+        damaged_inside = read.bad_lines and read.good_size and read.good_size < self._journal_size()
+        if read.bad_lines and not self.readonly and (damaged_inside or read.bad_lines > 1):
+            copy = self.journal_path.with_name(f"{self.journal_path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            shutil.copyfile(self.journal_path, copy)
+            self.warnings.append(
+                f"Nhật ký {self.journal_path.name} có {read.bad_lines} dòng hỏng đã bỏ qua; bản gốc giữ ở {copy.name}."
+            )
+        return replayed, read.good_size
+
+    def _journal_size(self) -> int:
+        try:
+            return self.journal_path.stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def _apply_record(self, record: dict[str, Any]) -> None:
+        kind = record.get("t", "do")
+        if kind == "do":
+            edits.do(self.meeting, self.history, list(record.get("ops", [])))
+        elif kind == "undo":
+            edits.undo(self.meeting, self.history)
+        elif kind == "redo":
+            edits.redo(self.meeting, self.history)
+        else:
+            raise EditError(f"unknown record type {kind!r}")
+
+    # -- changing --------------------------------------------------------------
+    def commit(self, ops: list[Op]) -> None:
+        """Apply ``ops`` and make them durable before returning.
+
+        Raises :class:`EditError` when the edit does not fit the meeting and
+        :class:`WriteFailed` when the disk refused it; in both cases the meeting
+        is left exactly as it was.
+        """
+        if not ops:
+            return
+        self._write({"t": "do", "ops": ops})
+
+    def undo(self) -> bool:
+        with self._lock:
+            return bool(self.history.undo) and self._write({"t": "undo"})
+
+    def redo(self) -> bool:
+        with self._lock:
+            return bool(self.history.redo) and self._write({"t": "redo"})
+
+    def _write(self, record: dict[str, Any]) -> bool:
+        if self.readonly or self._journal is None:
+            raise StoreError("Cuộc họp đang mở ở chế độ chỉ đọc.")
+        with self._lock:
+            record = {"seq": self.seq + 1, **record, "at": round(time.time(), 3)}
+            payload = journal_io.encode(record)
+            # Apply to a copy first: a bad edit must fail before anything is written.
+            before = (self.meeting.to_dict(), self.history.to_dict()) if record["t"] != "do" else None
+            inverse: list[Op] = []
+            if record["t"] == "do":
+                inverse = edits.apply_all(self.meeting, record["ops"])
+            else:
+                self._apply_record(record)
+            try:
+                self._journal.append(payload)
+            except OSError as error:
+                if before is None:
+                    edits.apply_all(self.meeting, inverse)
+                else:
+                    self.meeting = Meeting.from_dict(before[0])
+                    self.history = History.from_dict(json.loads(json.dumps(before[1])))
+                raise WriteFailed(self.journal_path, error) from error
+            if record["t"] == "do":
+                self.history.record(inverse)
+            self.seq = record["seq"]
+            return True
+
+    # -- folding into the database file -------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self.seq != self._folded_seq
+
+    def fold(self) -> bool:
+        """Write the meeting into its TinyDB file atomically; empty the journal.
+
+        Returns False when there was nothing new. Raises :class:`WriteFailed`
+        when the disk refuses; the journal still holds everything then.
+        """
+        if self.readonly or self._db is None:
+            return False
+        with self._fold_lock:
+            with self._lock:
+                if self.seq == self._folded_seq:
+                    return False
+                seq = self.seq
+                meta = {
+                    "schema": SCHEMA,
+                    "id": self.id,
+                    "created": self.meeting.created,
+                    "seq": seq,
+                    "details": self.meeting.details.to_dict(),
+                }
+                rows = [{**line.to_dict(), "pos": pos} for pos, line in enumerate(self.meeting.lines)]
+                history = {"undo": list(self.history.undo), "redo": list(self.history.redo)}
+            db = self._db
+            db.table("meta").upsert(Document(meta, doc_id=1))
+            lines = db.table("lines")
+            lines.truncate()
+            lines.insert_multiple(rows)
+            db.table("history").upsert(Document(history, doc_id=1))
+            try:
+                flush(db)
+            except OSError as error:
+                raise WriteFailed(self.path, error) from error
+            with self._lock:
+                self._folded_seq = seq
+                if self.seq == seq and self._journal is not None:
+                    try:
+                        self._journal.truncate()
+                    except OSError:
+                        pass  # replay skips records already in the database file
+            return True
+
+    def write_table(self, name: str, documents: list[dict[str, Any]]) -> None:
+        """Replace one extra table (e.g. stored notices) and write the file now."""
+        if self.readonly or self._db is None:
+            raise StoreError("Cuộc họp đang mở ở chế độ chỉ đọc.")
+        with self._fold_lock:
+            table = self._db.table(name)
+            table.truncate()
+            table.insert_multiple(documents)
+            try:
+                flush(self._db)
+            except OSError as error:
+                raise WriteFailed(self.path, error) from error
+
+    def read_table(self, name: str) -> list[dict[str, Any]]:
+        """Documents of an extra table, as stored in the database file."""
+        if self._db is not None:
+            with self._fold_lock:
+                return [dict(doc) for doc in self._db.table(name).all()]
+        tables = AtomicJSONStorage(self.path).read() or {}
+        return [dict(doc) for doc in tables.get(name, {}).values()]
+
+    def close(self) -> None:
+        try:
+            self.fold()
+        finally:
+            if self._journal is not None:
+                self._journal.close()
+                self._journal = None
+            if self._db is not None:
+                self._db.close()
+                self._db = None
