@@ -116,7 +116,9 @@ class Archive:
             ) from error
         self._lock = lock
         try:
-            owner_path.write_text(str(os.getpid()), encoding="utf-8")
+            fd = os.open(owner_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(str(os.getpid()))
         except OSError:
             pass
 

@@ -1,0 +1,143 @@
+"""The application shell: opens meetings, switches screens, closes cleanly.
+
+Kept thin on purpose: screens own their widgets and actions; the app owns the
+archive and the one :class:`MeetingStore` per open meeting (TinyDB must have a
+single instance and a single writer per file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from minutes_tui.crash import write_crash_report
+from minutes_tui.i18n import tr
+from minutes_tui.locations import crash_dir
+from minutes_tui.store import Archive, MeetingStore, StoreError
+from minutes_tui.tui import keymap
+from minutes_tui.tui.screens.capture import CaptureScreen
+from minutes_tui.tui.screens.help import HelpScreen
+from minutes_tui.tui.screens.meetings import MeetingsScreen
+
+
+class MinutesApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "minutes-tui"
+    BINDINGS = keymap.bindings("app")
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, archive: Archive, *, open_meeting: str | None = None, new: bool = False) -> None:
+        super().__init__()
+        self.archive = archive
+        self._start_meeting = open_meeting
+        self._start_new = new
+        self.stores: dict[str, MeetingStore] = {}
+
+    def on_mount(self) -> None:
+        self.theme = self.archive.settings.theme or "textual-dark"
+        self.push_screen(MeetingsScreen())
+        for warning in self.archive.warnings:
+            self.notify(warning, severity="warning", timeout=15)
+        self.archive.warnings.clear()
+        if self._start_new:
+            self.new_meeting()
+        elif self._start_meeting:
+            self.open_capture(self._start_meeting)
+
+    # -- meetings --------------------------------------------------------------
+    def store_for(self, meeting_id: str) -> MeetingStore:
+        if meeting_id not in self.stores:
+            store = self.archive.open_meeting(meeting_id)
+            self.stores[meeting_id] = store
+            for warning in store.warnings:
+                self.notify(warning, severity="warning", timeout=15)
+        return self.stores[meeting_id]
+
+    def new_meeting(self) -> None:
+        try:
+            store = self.archive.create()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self.stores[store.id] = store
+        self.push_screen(CaptureScreen(store))
+
+    def open_capture(self, meeting_id: str) -> None:
+        try:
+            store = self.store_for(meeting_id)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self.push_screen(CaptureScreen(store))
+
+    def leave_meeting(self, screen: Screen) -> None:
+        """Back to the meeting list, folding the meeting into its file on the way."""
+        store: MeetingStore | None = getattr(screen, "store", None)
+        if store is not None:
+            self.fold_quietly(store)
+        self.switch_to_meetings()
+
+    def switch_to_meetings(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if not isinstance(self.screen, MeetingsScreen):
+            self.pop_screen()
+
+    def fold_quietly(self, store: MeetingStore) -> None:
+        try:
+            self.archive.fold(store)
+        except StoreError as error:
+            self.notify(tr("capture.fold_failed", reason=str(error)), severity="warning")
+
+    def close_stores(self) -> None:
+        for store in self.stores.values():
+            try:
+                self.archive.fold(store)
+            except StoreError:
+                pass  # the journal keeps every committed line; replayed next time
+            try:
+                store.close()
+            except StoreError:
+                pass
+        self.stores.clear()
+
+    async def action_quit(self) -> None:
+        self.close_stores()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.close_stores()
+
+    # -- help, palette, crashes --------------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every visible key of the current screen and the app."""
+        seen: set[str] = set()
+        for (key, binding) in screen.active_bindings.items():
+            node_binding = binding.binding
+            if not node_binding.description or node_binding.action in seen:
+                continue
+            seen.add(node_binding.action)
+            target = binding.node
+            action = node_binding.action
+            yield SystemCommand(
+                f"{node_binding.description}",
+                f"{keymap.key_display(key)}",
+                lambda target=target, action=action: self.run_action(action, target),
+            )
+        yield from super().get_system_commands(screen)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Like Harlequin: a crash report file and one friendly line, not a raw traceback.
+        path = write_crash_report(crash_dir(self.archive.root), error)
+        self.close_stores()
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error  # Pilot re-raises it, so tests still see the failure
+            self._exception_event.set()
+        self.panic(tr("error.crash", path=path or "—"))

@@ -1,0 +1,215 @@
+"""Live capture: the meeting's lines above, one input below, every Enter durable."""
+
+from __future__ import annotations
+
+import time
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Label, Static
+
+from minutes_tui.core import edits
+from minutes_tui.core.capture import append_ops, detail_ops
+from minutes_tui.core.edits import EditError
+from minutes_tui.core.model import Kind
+from minutes_tui.core.parser import AliasCommand, DetailCommand, ParsedLine, Problem, SettingCommand, parse
+from minutes_tui.i18n import tr
+from minutes_tui.store import MeetingStore, StoreError
+from minutes_tui.tui import keymap
+from minutes_tui.tui.widgets.capture_input import MAX_TYPED_LENGTH, CaptureInput, OwnerSuggester
+from minutes_tui.tui.widgets.line_list import LineList
+from minutes_tui.tui.widgets.meeting_header import DetailsPanel, MeetingHeader, format_detail
+
+#: Seconds of quiet after a commit before the journal is folded into the database file.
+FOLD_DELAY = 2.0
+
+
+class CaptureScreen(Screen[None]):
+    BINDINGS = keymap.bindings("capture")
+
+    def __init__(self, store: MeetingStore) -> None:
+        super().__init__()
+        self.store = store
+        self.tag: Kind | None = None  # tag for the line being typed (keys F2–F6)
+        self.sticky = False  # keep the tag for the following lines
+        self._fold_timer: Timer | None = None
+
+    @property
+    def archive(self):
+        return self.app.archive
+
+    def compose(self) -> ComposeResult:
+        meeting = self.store.meeting
+        yield MeetingHeader(meeting, id="meeting-header")
+        with Horizontal(id="capture-body"):
+            yield LineList(id="lines")
+            yield DetailsPanel(meeting, id="details-panel")
+        yield Static("", id="capture-message")
+        with Horizontal(id="input-row"):
+            yield Label("", id="tag-label")
+            yield CaptureInput(
+                self,
+                placeholder=tr("capture.placeholder"),
+                suggester=OwnerSuggester(self.archive.directory),
+                id="capture-input",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(LineList).set_lines(self.store.meeting.lines)
+        self._update_tag_label()
+        self.query_one(CaptureInput).focus()
+
+    # -- committing (called synchronously by CaptureInput) ---------------------------
+    def record(self, text: str) -> bool:
+        """Parse and durably record one line; False (with a message) when it was not."""
+        parsed = parse(text, self.archive.directory, sticky=self.tag)
+        try:
+            if parsed is None:
+                return True
+            if isinstance(parsed, Problem):
+                self.show_error(parsed.message)
+                return False
+            if isinstance(parsed, ParsedLine):
+                self.store.commit(append_ops(self.store.meeting, parsed))
+                self.query_one(LineList).append_line(self.store.meeting.lines[-1])
+                if not self.sticky:
+                    self.tag = None
+                    self._update_tag_label()
+            elif isinstance(parsed, DetailCommand):
+                self.store.commit(detail_ops(self.store.meeting, parsed))
+                self.query_one(DetailsPanel).refresh()
+                shown = format_detail(self.store.meeting.details, parsed.name)
+                self.notify(tr("capture.detail_set", name=tr("details." + parsed.name), value=shown))
+            elif isinstance(parsed, SettingCommand):
+                self.archive.save_settings(self.archive.settings.with_value(parsed.name, parsed.value))
+                self.notify(tr("capture.setting_set", name=parsed.name))
+            elif isinstance(parsed, AliasCommand):
+                self.archive.directory.aliases[parsed.alias] = parsed.full
+                self.archive.save_settings()
+                self.notify(tr("capture.alias_set", alias=parsed.alias, full=parsed.full))
+        except (StoreError, EditError) as error:
+            self.show_error(str(error))
+            return False
+        self.saved()
+        return True
+
+    def record_paste(self, text: str) -> None:
+        """A multi-line paste records each line; a huge single line is saved as is."""
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) == 1 and len(lines[0]) > MAX_TYPED_LENGTH:
+            if self.record(lines[0]):
+                self.notify(tr("capture.long_line", chars=len(lines[0])))
+            return
+        failed = [line for line in lines if not self.record(line)]
+        recorded = len(lines) - len(failed)
+        if recorded:
+            self.notify(tr("capture.pasted", count=recorded))
+        if failed:
+            field = self.query_one(CaptureInput)
+            field.value = failed[0][:MAX_TYPED_LENGTH]
+            self.show_error(tr("capture.paste_problems", count=len(failed)))
+
+    def show_error(self, message: str) -> None:
+        widget = self.query_one("#capture-message", Static)
+        widget.update(message)
+        widget.add_class("error")
+        self.bell()
+
+    def saved(self) -> None:
+        message = self.query_one("#capture-message", Static)
+        if message.has_class("error"):
+            message.update("")
+            message.remove_class("error")
+        header = self.query_one(MeetingHeader)
+        header.saved_at = time.time()
+        self.schedule_fold()
+
+    # -- folding the journal into the database, off the typing path -----------------
+    def schedule_fold(self) -> None:
+        if self._fold_timer is not None:
+            self._fold_timer.stop()
+        self._fold_timer = self.set_timer(FOLD_DELAY, self.fold_in_background)
+
+    @work(thread=True, exclusive=True, group="fold")
+    def fold_in_background(self) -> None:
+        try:
+            self.archive.fold(self.store)
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.notify, tr("capture.fold_failed", reason=str(error)), severity="warning"
+            )
+
+    # -- tags ------------------------------------------------------------------
+    def action_tag(self, kind_name: str) -> None:
+        """Set the tag of the line being typed; again → sticky; empty input → retag
+        the line just committed (the secretary realised what it was)."""
+        kind = Kind(kind_name)
+        field = self.query_one(CaptureInput)
+        if not field.value.strip() and self.store.meeting.lines and not self.sticky:
+            last = self.store.meeting.lines[-1]
+            if not last.kind.is_heading and last.kind is not kind:
+                try:
+                    self.store.commit([edits.update(last.id, kind=kind)])
+                except StoreError as error:
+                    self.show_error(str(error))
+                    return
+                self.query_one(LineList).refresh_line(last)
+                self.notify(tr("capture.retagged", kind=tr("kind." + kind.value)))
+                self.saved()
+                return
+        if self.tag is kind and not self.sticky and kind is not Kind.NOTE:
+            self.sticky = True
+        elif self.tag is kind and self.sticky:
+            self.tag, self.sticky = None, False
+        else:
+            self.tag = None if kind is Kind.NOTE else kind
+            self.sticky = False if self.tag is None else self.sticky
+        self._update_tag_label()
+
+    def action_toggle_sticky(self) -> None:
+        if self.sticky or self.tag is None:
+            self.sticky = False
+            self.notify(tr("capture.sticky_off"))
+        else:
+            self.sticky = True
+            self.notify(tr("capture.sticky_on", kind=tr("kind." + self.tag.value)))
+        self._update_tag_label()
+
+    def _update_tag_label(self) -> None:
+        kind = self.tag or Kind.NOTE
+        label = self.query_one("#tag-label", Label)
+        suffix = f" · {tr('capture.sticky')}" if self.sticky else ""
+        label.update(f" {tr('kind.' + kind.value)}{suffix} ❯")
+        label.set_classes(f"kind-{kind.value}" + (" sticky" if self.sticky else ""))
+
+    # -- other actions -----------------------------------------------------------
+    def action_undo(self) -> None:
+        self._history(self.store.undo, "capture.undone", "capture.nothing_to_undo")
+
+    def action_redo(self) -> None:
+        self._history(self.store.redo, "capture.redone", "capture.nothing_to_redo")
+
+    def _history(self, step, done: str, nothing: str) -> None:
+        try:
+            changed = step()
+        except StoreError as error:
+            self.show_error(str(error))
+            return
+        if not changed:
+            self.notify(tr(nothing))
+            return
+        self.query_one(LineList).set_lines(self.store.meeting.lines)
+        self.query_one(DetailsPanel).refresh()
+        self.notify(tr(done))
+        self.saved()
+
+    def action_toggle_details(self) -> None:
+        panel = self.query_one(DetailsPanel)
+        panel.display = not panel.display
+
+    def action_back(self) -> None:
+        self.app.leave_meeting(self)

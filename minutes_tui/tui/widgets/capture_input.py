@@ -1,0 +1,106 @@
+"""The capture input: NFC on every change, owner completion, multi-line paste."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Protocol
+
+from textual import events
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+from minutes_tui.core.directory import Directory
+from minutes_tui.core.text import fold
+
+#: Longer single-line pastes are committed directly: Input re-renders its whole
+#: value per keystroke (≈42 ms at 50,000 characters), which would make typing lag.
+MAX_TYPED_LENGTH = 4000
+
+
+class OwnerSuggester(Suggester):
+    """Completes the owner after the last `` @`` from the directory (folded match)."""
+
+    def __init__(self, directory: Directory) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.directory = directory
+
+    async def get_suggestion(self, value: str) -> str | None:
+        at = value.rfind(" @")
+        if at < 0 or " ^" in value[at:]:
+            return None
+        prefix = value[at + 2 :]
+        if not prefix or " @" in prefix:
+            return None
+        for name in self.directory.complete(prefix, limit=1):
+            if fold(name).startswith(fold(prefix)) and len(name) > len(prefix):
+                return value[: at + 2] + name
+        return None
+
+
+class Recorder(Protocol):
+    """What the input hands its lines to (the capture screen)."""
+
+    def record(self, text: str) -> bool: ...
+
+    def record_paste(self, text: str) -> None: ...
+
+
+class CaptureInput(Input):
+    """Enter records the line *synchronously*, inside the input's own key handling.
+
+    Posting ``Submitted`` and reading ``value`` in a handler later is not safe
+    while the user types fast: by then the input has taken the next keys, and
+    clearing it would throw them away. Calling the recorder here means a line is
+    on disk before the next key reaches the input, and the input is cleared only
+    when the write succeeded.
+    """
+
+    def __init__(self, recorder: Recorder, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.recorder = recorder
+
+    async def action_submit(self) -> None:
+        if self.recorder.record(self.value):
+            self.value = ""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual runs bindings only after a key has bubbled up to the App, so in
+        # a burst of input (fast typing, an IME committing a word, a terminal
+        # replaying keys) Enter would run after the keys that followed it. Keys
+        # of this input and of its screen are handled here, in arrival order.
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
+        if not event.is_printable:
+            active = self.screen.active_bindings.get(event.key)
+            if active is not None and active.node is self.screen and active.enabled:
+                event.stop()
+                event.prevent_default()
+                await self.app.run_action(active.binding.action, self.screen)
+                return
+        await super()._on_key(event)
+
+    def insert_text_at_cursor(self, text: str) -> None:
+        super().insert_text_at_cursor(text)
+        self._normalise()
+
+    def _normalise(self) -> None:
+        # NFD input (e + combining marks) breaks cursor movement and Backspace;
+        # keep the value composed at all times.
+        value = self.value
+        if unicodedata.is_normalized("NFC", value):
+            return
+        cursor = len(unicodedata.normalize("NFC", value[: self.cursor_position]))
+        self.value = unicodedata.normalize("NFC", value)
+        self.cursor_position = cursor
+
+    def _on_paste(self, event: events.Paste) -> None:
+        text = event.text
+        if "\n" in text.strip("\r\n") or len(text) > MAX_TYPED_LENGTH:
+            event.stop()
+            self.recorder.record_paste(text)
+            return
+        super()._on_paste(event)
+        self._normalise()

@@ -1,0 +1,83 @@
+"""The capture header: what meeting this is, how long it has run, save state."""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from minutes_tui.core.dates import dmy
+from minutes_tui.core.model import Meeting, MeetingDetails
+from minutes_tui.i18n import tr
+
+#: Fields shown in the details panel, in this order.
+PANEL_FIELDS = ("date", "time", "place", "body", "kind", "chair", "attend", "absent", "heard", "concluder", "secretary")
+
+
+def format_detail(details: MeetingDetails, name: str) -> str:
+    value = getattr(details, name)
+    if name == "date" and details.meeting_date:
+        return dmy(details.meeting_date)
+    if isinstance(value, list):
+        return "; ".join(value)
+    return value
+
+
+class MeetingHeader(Static):
+    """Title, date and place on the left; elapsed time and save state on the right."""
+
+    saved_at: reactive[float | None] = reactive(None)
+
+    def __init__(self, meeting: Meeting, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.meeting = meeting
+        self.opened = time.time()
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh)
+
+    def started(self) -> float:
+        # The meeting started with its first line, unless that was long ago
+        # (a meeting reopened days later counts from now).
+        first = self.meeting.lines[0].created if self.meeting.lines else self.opened
+        return first if time.time() - first < 12 * 3600 else self.opened
+
+    def render(self) -> Text:
+        details = self.meeting.details
+        parts = [self.meeting.title or tr("details.missing")]
+        for name in ("date", "place"):
+            if value := format_detail(details, name):
+                parts.append(value)
+        elapsed = int(time.time() - self.started())
+        clock = f"⏱ {elapsed // 3600:02d}:{elapsed % 3600 // 60:02d}:{elapsed % 60:02d}"
+        state = ""
+        if self.saved_at is not None:
+            state = f"  ● {tr('capture.saved')} {time.strftime('%H:%M:%S', time.localtime(self.saved_at))}"
+        right = f"{clock}  {len(self.meeting.lines)} ▤{state}"
+        left = " · ".join(parts)
+        width = max(self.size.width, 1)
+        room = max(width - len(right) - 2, 8)
+        if len(left) > room:
+            left = left[: room - 1] + "…"
+        return Text.assemble((left, "bold"), " " * max(width - len(left) - len(right), 1), (right, "dim"))
+
+
+class DetailsPanel(Static):
+    """The meeting details set with ``/date``, ``/place`` … (missing ones marked)."""
+
+    def __init__(self, meeting: Meeting, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.meeting = meeting
+
+    def render(self) -> Text:
+        text = Text()
+        for name in PANEL_FIELDS:
+            value = format_detail(self.meeting.details, name)
+            text.append(f"{tr('details.' + name)}\n", style="bold")
+            if value:
+                text.append(f"  {value}\n")
+            else:
+                text.append(f"  /{name} {tr('details.missing')}\n", style="dim italic")
+        return text
