@@ -117,7 +117,7 @@ class CaptureScreen(Screen[None]):
         widget = self.query_one("#capture-message", Static)
         widget.update(message)
         widget.add_class("error")
-        self.bell()
+        self.app.bell()
 
     def saved(self) -> None:
         message = self.query_one("#capture-message", Static)
@@ -145,22 +145,9 @@ class CaptureScreen(Screen[None]):
 
     # -- tags ------------------------------------------------------------------
     def action_tag(self, kind_name: str) -> None:
-        """Set the tag of the line being typed; again → sticky; empty input → retag
-        the line just committed (the secretary realised what it was)."""
+        """Tag the line being typed; the same key again keeps the tag on (sticky),
+        a third time turns it off. F6 (note) clears it."""
         kind = Kind(kind_name)
-        field = self.query_one(CaptureInput)
-        if not field.value.strip() and self.store.meeting.lines and not self.sticky:
-            last = self.store.meeting.lines[-1]
-            if not last.kind.is_heading and last.kind is not kind:
-                try:
-                    self.store.commit([edits.update(last.id, kind=kind)])
-                except StoreError as error:
-                    self.show_error(str(error))
-                    return
-                self.query_one(LineList).refresh_line(last)
-                self.notify(tr("capture.retagged", kind=tr("kind." + kind.value)))
-                self.saved()
-                return
         if self.tag is kind and not self.sticky and kind is not Kind.NOTE:
             self.sticky = True
         elif self.tag is kind and self.sticky:
