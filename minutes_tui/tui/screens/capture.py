@@ -25,6 +25,8 @@ from minutes_tui.tui.widgets.meeting_header import DetailsPanel, MeetingHeader, 
 
 #: Seconds of quiet after a commit before the journal is folded into the database file.
 FOLD_DELAY = 2.0
+#: Below this width the details panel starts hidden (Ctrl+B shows it).
+PANEL_MIN_WIDTH = 100
 
 
 class CaptureScreen(Screen[None]):
@@ -59,6 +61,7 @@ class CaptureScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(DetailsPanel).display = self.app.size.width >= PANEL_MIN_WIDTH
         self.query_one(LineList).set_lines(self.store.meeting.lines)
         self._update_tag_label()
         self.query_one(CaptureInput).focus()
