@@ -1,4 +1,9 @@
-"""Shared test settings: hypothesis profiles and small helpers."""
+"""Shared test settings: hypothesis profiles.
+
+``ci`` (default, and whenever ``CI`` is set): few examples, no deadline, so the
+fuzz suite stays within CI's budget. ``long``: ``HYPOTHESIS_PROFILE=long`` for
+a thorough local run.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,12 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-# "ci" keeps the suite short; HYPOTHESIS_PROFILE=long digs deeper locally.
-settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, derandomize=False, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "long", max_examples=3000, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -212,6 +212,20 @@ class Archive:
             if row is None or pending:
                 try:
                     store = MeetingStore.open(self.meetings_path, meeting_id, readonly=True)
+                except CorruptFile as error:
+                    # A damaged database file must not hide the meeting (its journal
+                    # may hold committed lines): repair it now when we may write.
+                    if self.readonly:
+                        self.warnings.append(str(error))
+                        if row is not None:
+                            summaries.append(MeetingSummary(**{k: row.get(k) for k in MeetingSummary.__dataclass_fields__ if k in row}))
+                        continue
+                    try:
+                        store = self.open_meeting(meeting_id)  # sets the file aside, recovers .bak + journal
+                        store.close()
+                    except StoreError as error:
+                        self.warnings.append(str(error))
+                        continue
                 except StoreError as error:
                     self.warnings.append(str(error))
                     continue
