@@ -84,8 +84,10 @@ def test_import_utf16_and_bom_files(tmp_path: Path) -> None:
         (("list", "--nope"), None),
     ],
 )
-def test_bad_input_is_one_clear_line(tmp_path: Path, args: tuple[str, ...], setup: bytes | None) -> None:
-    os.chdir(tmp_path)
+def test_bad_input_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], setup: bytes | None
+) -> None:
+    monkeypatch.chdir(tmp_path)
     if setup is not None:
         (tmp_path / "binary.bin").write_bytes(b"\x80\x81\xfe" + setup)
     assert_one_line_error(cli(*args, data=tmp_path / "data"))
