@@ -121,3 +121,15 @@ def test_parse_never_raises_and_text_is_nfc(text: str) -> None:
 @given(st.lists(st.sampled_from(["+", "!", ">", "=", "#", "##", "- ", "@", " @", " ^", "/", "//", "uỷ", "Ủy", "\u0301", "\x0b", " "]), max_size=12))
 def test_parse_never_raises_on_notation_soup(parts: list[str]) -> None:
     parse("".join(parts), DIRECTORY)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["+ Kết quả", "> Việc @vp @Phòng Tư pháp ^31/01", "# Mục", "## Tiểu mục", "ghi chú", "//+ không phải kết quả", "///set x"],
+)
+def test_as_typed_round_trips(typed: str) -> None:
+    from minutes_tui.core.capture import new_line
+
+    parsed = parse(typed, DIRECTORY)
+    assert isinstance(parsed, ParsedLine)
+    assert parse(new_line(parsed).as_typed(), DIRECTORY) == parsed
