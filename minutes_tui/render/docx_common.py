@@ -1,0 +1,214 @@
+"""python-docx helpers shared by the notice and the biên bản (Nghị định 30 layout).
+
+python-docx is imported here, and this module is imported only when exporting:
+``import docx`` costs ~110 ms that app start-up must not pay.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from minutes_tui.core.text import xml_safe
+
+FONT = "Times New Roman"
+PAGE_WIDTH_MM = 210
+LEFT_MM, RIGHT_MM, TOP_MM, BOTTOM_MM = 30, 15, 20, 20
+TEXT_WIDTH_MM = PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM  # 165
+HEADER_LEFT_MM, HEADER_RIGHT_MM = 68, 97  # header band columns (≈ 68 / 100 mm)
+BODY_STYLE = "Notice Body"
+HEADING_STYLE = "Notice Heading"
+CELL_STYLE = "Notice Cell"
+NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+_THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def set_fonts(rpr) -> None:
+    """Times New Roman on all four rFonts slots; theme fonts (which win) removed."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in _THEME_SLOTS:
+        fonts.attrib.pop(qn(slot), None)
+    for slot in _FONT_SLOTS:
+        fonts.set(qn(slot), FONT)
+
+
+def new_document() -> DocumentObject:
+    """A4, ND30 margins, Times New Roman everywhere, our paragraph styles."""
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(297)
+    section.left_margin, section.right_margin = Mm(LEFT_MM), Mm(RIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(TOP_MM), Mm(BOTTOM_MM)
+    section.header_distance = Mm(10)
+
+    styles = document.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            set_fonts(rpr)
+    normal = styles["Normal"]
+    normal.font.size = Pt(14)
+    set_fonts(normal.element.get_or_add_rPr())
+
+    body = styles.add_style(BODY_STYLE, 1)
+    body.base_style = normal
+    fmt = body.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Cm(1.27)
+    fmt.space_before, fmt.space_after = Pt(0), Pt(6)
+    fmt.line_spacing = 1.15
+    set_fonts(body.element.get_or_add_rPr())
+
+    heading = styles.add_style(HEADING_STYLE, 1)
+    heading.base_style = body
+    heading.font.bold = True
+    heading.paragraph_format.keep_with_next = True
+    set_fonts(heading.element.get_or_add_rPr())
+
+    cell = styles.add_style(CELL_STYLE, 1)
+    cell.base_style = normal
+    cell.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cell.paragraph_format.space_before = cell.paragraph_format.space_after = Pt(0)
+    cell.paragraph_format.line_spacing = 1.0
+    set_fonts(cell.element.get_or_add_rPr())
+    return document
+
+
+def add_run(paragraph: Paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
+            italic: bool | None = None):
+    run = paragraph.add_run(xml_safe(text))
+    set_fonts(run._r.get_or_add_rPr())
+    if size is not None:
+        run.font.size = Pt(size)
+    if bold is not None:
+        run.bold = bold
+    if italic is not None:
+        run.italic = italic
+    return run
+
+
+def body_paragraph(document: DocumentObject, text: str, *, heading: bool = False) -> Paragraph:
+    paragraph = document.add_paragraph(style=HEADING_STYLE if heading else BODY_STYLE)
+    add_run(paragraph, text)
+    return paragraph
+
+
+def centred(container, text: str, *, size: float, bold: bool = False, italic: bool = False,
+            space_before: float = 0, space_after: float = 0) -> Paragraph:
+    paragraph = container.add_paragraph(style=CELL_STYLE)
+    paragraph.paragraph_format.space_before = Pt(space_before)
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    if text:
+        add_run(paragraph, text, size=size, bold=bold, italic=italic)
+    return paragraph
+
+
+def first_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False) -> Paragraph:
+    """Use the paragraph every new cell already has instead of leaving it empty."""
+    paragraph = cell.paragraphs[0]
+    paragraph.style = CELL_STYLE
+    if text:
+        add_run(paragraph, text, size=size, bold=bold, italic=italic)
+    return paragraph
+
+
+def rule(container, width_mm: float, container_mm: float, space_after: float = 0) -> Paragraph:
+    """A short solid rule, centred: an empty paragraph with a bottom border and
+    side indents, which Word and LibreOffice both draw."""
+    paragraph = container.add_paragraph(style=CELL_STYLE)
+    indent = max((container_mm - width_mm) / 2, 0)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = Mm(indent)
+    fmt.first_line_indent = Mm(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(2)
+    fmt.space_after = Pt(space_after)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert_element_before(
+        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+        "w:rPr", "w:sectPr", "w:pPrChange",
+    )
+    return paragraph
+
+
+def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
+    """A rough printed width (Times New Roman), to size rules under a line."""
+    average_em = 0.62 if text.isupper() else 0.47
+    if bold:
+        average_em *= 1.06
+    return len(text) * size_pt * average_em * 0.3528
+
+
+def band(document: DocumentObject, left_mm: float, right_mm: float, rows: int = 1):
+    """A borderless two-column table (the default template's tables have no borders)."""
+    table = document.add_table(rows=rows, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for row in table.rows:
+        row.cells[0].width, row.cells[1].width = Mm(left_mm), Mm(right_mm)
+    table.columns[0].width, table.columns[1].width = Mm(left_mm), Mm(right_mm)
+    return table
+
+
+def page_numbers_from_page_two(document: DocumentObject) -> None:
+    """Arabic page number, 13 pt, centred in the top margin; none on page 1."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False  # an empty first-page header
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def field_char(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        add_run(paragraph, "", size=13)._r.append(element)
+
+    field_char("begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    add_run(paragraph, "", size=13)._r.append(instruction)
+    field_char("separate")
+    add_run(paragraph, "2", size=13)
+    field_char("end")
+
+
+def header_band(document: DocumentObject, parent_body: str, issuer: str, left_bottom: str, right_bottom: str,
+                *, right_bottom_italic: bool = True) -> None:
+    """The ND30 header: issuing body and number left, national motto and date right."""
+    table = band(document, HEADER_LEFT_MM, HEADER_RIGHT_MM, rows=2)
+    left, right = table.rows[0].cells
+    if parent_body:
+        first_paragraph(left, parent_body, size=13)
+        centred(left, issuer, size=13, bold=True)
+    else:
+        first_paragraph(left, issuer, size=13, bold=True)
+    issuer_width = min(text_width_mm(issuer, 13, bold=True), HEADER_LEFT_MM)
+    rule(left, max(issuer_width * 0.4, 15), HEADER_LEFT_MM)
+    first_paragraph(right, NATIONAL_MOTTO[0], size=12, bold=True)
+    centred(right, NATIONAL_MOTTO[1], size=13, bold=True)
+    rule(right, text_width_mm(NATIONAL_MOTTO[1], 13, bold=True), HEADER_RIGHT_MM)
+    bottom_left, bottom_right = table.rows[1].cells
+    first_paragraph(bottom_left, left_bottom, size=13).paragraph_format.space_before = Pt(6)
+    date_line = first_paragraph(bottom_right, right_bottom, size=14, italic=right_bottom_italic)
+    date_line.paragraph_format.space_before = Pt(6)
