@@ -23,7 +23,7 @@ from minutes_tui import __version__
 from minutes_tui.crash import write_crash_report
 from minutes_tui.i18n import LANGUAGES, set_language
 from minutes_tui.locations import crash_dir, data_dir
-from minutes_tui.store import Archive, StoreError
+from minutes_tui.store import Archive, DataLocked, StoreError
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -119,12 +119,14 @@ def export(args: argparse.Namespace, root: Path) -> int:
 
     try:
         archive = Archive(root).open()
-    except StoreError:
+    except DataLocked:
         archive = Archive(root, readonly=True).open()  # the app is open: export without storing
-    with archive:
+    try:
         meeting_id = archive.resolve(args.meeting)
         for path in export_meeting(archive, meeting_id, args.out, pdf=args.pdf, record=args.record, force=args.force):
             print(path)
+    finally:
+        archive.close()
     return 0
 
 

@@ -111,6 +111,33 @@ STRINGS: dict[str, tuple[str, str]] = {
         "minutes-tui hit an unexpected error and closed. Committed lines are safe. Crash report: {path}",
     ),
     "error.readonly": ("Cuộc họp đang mở chỉ đọc", "Meeting is open read-only"),
+    # notice screen
+    "notice.stale": (
+        "Ghi chép đã thay đổi sau lần soạn trước — nhấn r để soạn lại thông báo.",
+        "The notes changed since the last compile — press r to recompile.",
+    ),
+    "notice.compiled": ("Đã soạn thông báo (bản {version})", "Notice compiled (version {version})"),
+    "notice.dropped": (
+        "{count} chỗ sửa tay bị bỏ vì ghi chép gốc đã đổi",
+        "{count} manual edits dropped because their source lines changed",
+    ),
+    "notice.exporting": ("Đang xuất {what}…", "Exporting {what}…"),
+    "notice.exported": ("Đã xuất: {path}", "Exported: {path}"),
+    "notice.export_failed": ("Không xuất được: {reason}", "Export failed: {reason}"),
+    "notice.what.docx": ("thông báo (.docx)", "the notice (.docx)"),
+    "notice.what.pdf": ("thông báo (.docx + PDF)", "the notice (.docx + PDF)"),
+    "notice.what.record": ("biên bản (.docx)", "the record (.docx)"),
+    "notice.edit_title": ("Sửa đoạn — Ctrl+S lưu, Esc bỏ", "Edit paragraph — Ctrl+S save, Esc cancel"),
+    "notice.pick_title": ("Chọn đoạn cần sửa (Enter)", "Choose a paragraph to edit (Enter)"),
+    "notice.edited": ("Đã lưu chỗ sửa", "Edit saved"),
+    "key.recompile": ("Soạn lại", "Recompile"),
+    "key.edit_paragraph": ("Sửa đoạn", "Edit paragraph"),
+    "key.export": ("Xuất .docx", "Export .docx"),
+    "key.export_pdf": ("Xuất PDF", "Export PDF"),
+    "key.export_record": ("Xuất biên bản", "Export record"),
+    "key.capture": ("Ghi", "Capture"),
+    "key.save": ("Lưu", "Save"),
+    "key.cancel": ("Bỏ", "Cancel"),
 }
 
 

@@ -20,6 +20,10 @@ from minutes_tui.tui import keymap
 from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
+from minutes_tui.tui.screens.notice import NoticeScreen
+
+#: The screens that show one meeting, by the name used to switch between them.
+MEETING_SCREENS: dict[str, type[Screen]] = {"capture": CaptureScreen, "notice": NoticeScreen}
 
 
 class MinutesApp(App[None]):
@@ -65,12 +69,21 @@ class MinutesApp(App[None]):
         self.push_screen(CaptureScreen(store))
 
     def open_capture(self, meeting_id: str) -> None:
+        self.switch_meeting_screen(meeting_id, "capture")
+
+    def switch_meeting_screen(self, meeting_id: str, name: str) -> None:
+        """Show ``meeting_id`` in the capture, review or notice screen (one key each)."""
         try:
             store = self.store_for(meeting_id)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
-        self.push_screen(CaptureScreen(store))
+        current = getattr(self.screen, "store", None)
+        if current is not None:
+            self.fold_quietly(current)
+            self.switch_screen(MEETING_SCREENS[name](store))
+        else:
+            self.push_screen(MEETING_SCREENS[name](store))
 
     def leave_meeting(self, screen: Screen) -> None:
         """Back to the meeting list, folding the meeting into its file on the way."""

@@ -32,6 +32,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "meetings": (
         Key("meetings.open", "o,enter", "open_capture", "key.open"),
         Key("meetings.new", "n", "new_meeting", "key.new"),
+        Key("meetings.notice", "t", "open_notice", "key.notice"),
     ),
     "capture": (
         Key("capture.finding", "f2", "tag('finding')", "key.tag_finding"),
@@ -43,7 +44,17 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("capture.undo", "ctrl+z", "undo", "key.undo"),
         Key("capture.redo", "ctrl+y", "redo", "key.redo"),
         Key("capture.toggle_details", "ctrl+b", "toggle_details", "key.toggle_details", show=False),
+        Key("capture.notice", "ctrl+n", "notice", "key.notice"),
         Key("capture.back", "escape", "back", "key.back"),
+    ),
+    "notice": (
+        Key("notice.recompile", "r", "recompile", "key.recompile"),
+        Key("notice.edit", "e", "edit_paragraph", "key.edit_paragraph"),
+        Key("notice.export", "x", "export", "key.export"),
+        Key("notice.pdf", "p", "export_pdf", "key.export_pdf"),
+        Key("notice.record", "b", "export_record", "key.export_record"),
+        Key("notice.capture", "ctrl+g", "capture", "key.capture"),
+        Key("notice.back", "escape", "back", "key.back"),
     ),
 }
 

@@ -201,5 +201,8 @@ class CaptureScreen(Screen[None]):
         panel = self.query_one(DetailsPanel)
         panel.display = not panel.display
 
+    def action_notice(self) -> None:
+        self.app.switch_meeting_screen(self.store.id, "notice")
+
     def action_back(self) -> None:
         self.app.leave_meeting(self)

@@ -1,0 +1,189 @@
+"""The notice: compiled from the meeting, previewed in print order, edited, exported.
+
+Compiling is quick (pure Python) and runs on the UI thread; exporting builds a
+``.docx`` (and a PDF through LibreOffice) on a worker thread so the screen
+stays responsive and says where the file went.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from minutes_tui.core.text import clean_line
+from minutes_tui.i18n import tr
+from minutes_tui.store import MeetingStore, StoreError
+from minutes_tui.tui import keymap
+
+
+class NoticeScreen(Screen[None]):
+    BINDINGS = keymap.bindings("notice")
+
+    def __init__(self, store: MeetingStore) -> None:
+        super().__init__()
+        self.store = store
+        self.notice = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="notice-banner")
+        with VerticalScroll(id="notice-scroll"):
+            yield Static("", id="notice-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from minutes_tui.store.notices import latest_notice
+
+        self.notice = latest_notice(self.store)
+        if self.notice is None:
+            self.action_recompile()
+        else:
+            self.show()
+
+    def on_screen_resume(self) -> None:
+        self.show()
+
+    # -- compile and show ----------------------------------------------------------
+    def action_recompile(self) -> None:
+        from minutes_tui.store.notices import compile_and_store
+
+        try:
+            self.notice, dropped = compile_and_store(self.store, self.app.archive.settings)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        if dropped:
+            self.notify(tr("notice.dropped", count=len(dropped)), severity="warning")
+        self.show()
+
+    def show(self) -> None:
+        from minutes_tui.render.preview import render_notice_preview
+        from minutes_tui.store.notices import notes_changed_since_compile
+
+        if self.notice is None:
+            return
+        self.query_one("#notice-preview", Static).update(render_notice_preview(self.notice))
+        banner = self.query_one("#notice-banner", Static)
+        stale = notes_changed_since_compile(self.store, self.app.archive.settings)
+        banner.update(tr("notice.stale") if stale else "")
+        banner.display = stale
+
+    # -- edits ---------------------------------------------------------------------
+    def action_edit_paragraph(self) -> None:
+        from minutes_tui.store.notices import editable_paragraphs
+
+        if self.notice is None:
+            return
+        paragraphs = editable_paragraphs(self.notice)
+        self.app.push_screen(ParagraphPicker(paragraphs), self._edit_chosen)
+
+    def _edit_chosen(self, key: str | None) -> None:
+        from minutes_tui.store.notices import editable_paragraphs
+
+        if key is None or self.notice is None:
+            return
+        text = dict(editable_paragraphs(self.notice)).get(key, "")
+        self.app.push_screen(ParagraphEditor(text), lambda new: self._save_edit(key, new))
+
+    def _save_edit(self, key: str, text: str | None) -> None:
+        from minutes_tui.store.notices import edit_paragraph
+
+        if text is None:
+            return
+        try:
+            self.notice = edit_paragraph(self.store, key, text)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(tr("notice.edited"))
+        self.show()
+
+    # -- export (worker thread) ----------------------------------------------------------
+    def action_export(self) -> None:
+        self.export(pdf=False, record=False)
+
+    def action_export_pdf(self) -> None:
+        self.export(pdf=True, record=False)
+
+    def action_export_record(self) -> None:
+        self.export(pdf=False, record=True)
+
+    def export(self, *, pdf: bool, record: bool) -> None:
+        what = tr("notice.what.record" if record else "notice.what.pdf" if pdf else "notice.what.docx")
+        self.notify(tr("notice.exporting", what=what), timeout=3)
+        self.run_export(pdf, record)
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, pdf: bool, record: bool) -> None:
+        from minutes_tui.render.export import export_meeting
+
+        try:
+            paths: list[Path] = export_meeting(
+                self.app.archive, self.store.id, None, pdf=pdf, record=record, force=False
+            )
+        except Exception as error:  # any failure is a message, never a crash of the app
+            self.app.call_from_thread(self.notify, tr("notice.export_failed", reason=str(error)), severity="error", timeout=15)
+            return
+        for path in paths:
+            self.app.call_from_thread(self.notify, tr("notice.exported", path=str(path)), timeout=15)
+
+    # -- navigation ------------------------------------------------------------------
+    def action_capture(self) -> None:
+        self.app.switch_meeting_screen(self.store.id, "capture")
+
+    def action_back(self) -> None:
+        self.app.leave_meeting(self)
+
+
+class ParagraphPicker(ModalScreen[str | None]):
+    """Choose which paragraph of the notice to edit."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", tr("key.cancel"), id="picker.cancel")]
+
+    def __init__(self, paragraphs: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.paragraphs = paragraphs
+
+    def compose(self) -> ComposeResult:
+        options = [Option(text if len(text) < 160 else text[:157] + "…", id=key) for key, text in self.paragraphs]
+        picker = OptionList(*options, id="paragraph-picker")
+        picker.border_title = tr("notice.pick_title")
+        yield picker
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class ParagraphEditor(ModalScreen[str | None]):
+    """Edit one paragraph's text; Ctrl+S keeps it, Esc leaves it as it was."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", tr("key.save"), id="editor.save", priority=True),
+        Binding("escape", "cancel", tr("key.cancel"), id="editor.cancel", priority=True),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        editor = TextArea(self.text, id="paragraph-editor", soft_wrap=True)
+        editor.border_title = tr("notice.edit_title")
+        yield editor
+        yield Footer()
+
+    def action_save(self) -> None:
+        # One paragraph: line breaks typed in the editor become spaces, text is NFC.
+        self.dismiss(clean_line(self.query_one(TextArea).text))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
