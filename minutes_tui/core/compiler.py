@@ -56,7 +56,8 @@ def letter(index: int) -> str:
 
 def fingerprint(*parts: object) -> str:
     payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a fingerprint must never fail, whatever text reached the model
+    return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def line_fingerprint(line: Line) -> str:

@@ -64,6 +64,7 @@ def new_document() -> DocumentObject:
 
     body = styles.add_style(BODY_STYLE, 1)
     body.base_style = normal
+    body.font.size = Pt(14)
     fmt = body.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.first_line_indent = Cm(1.27)

@@ -105,3 +105,53 @@ def test_data_dir_from_environment(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "minutes_tui", "import", str(notes)], env=env, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "envdata" / "meetings").is_dir()
+
+
+def test_export_notice_record_and_no_overwrite(tmp_path: Path) -> None:
+    from docx import Document
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text(NOTES, encoding="utf-8")
+    data = tmp_path / "data"
+    meeting_id = cli("import", str(notes), data=data).stdout.strip()
+    first = cli("export", "last", data=data)
+    assert first.returncode == 0, first.stderr
+    path = Path(first.stdout.strip())
+    assert path.name == "2027-01-12 Thong bao ket luan - phien hop thuong truc thang 01.docx"
+    texts = [p.text for p in Document(str(path)).paragraphs]
+    assert "THÔNG BÁO" in texts and "- Văn phòng việc một; hoàn thành trước ngày 31/01/2027." in texts
+    again = cli("export", meeting_id[:6], data=data)
+    assert_one_line_error(again)
+    assert "--force" in again.stderr
+    assert cli("export", "last", "--force", data=data).returncode == 0
+    out = tmp_path / "bb"
+    record = cli("export", "last", "--record", "--out", str(out), data=data)
+    assert record.returncode == 0 and Path(record.stdout.strip()) == out.with_name("bb.docx")
+    assert "BIÊN BẢN" in [p.text for p in Document(str(out.with_name("bb.docx"))).paragraphs]
+
+
+def test_export_while_the_app_holds_the_lock_still_works(tmp_path: Path) -> None:
+    from minutes_tui.store import Archive
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text(NOTES, encoding="utf-8")
+    data = tmp_path / "data"
+    cli("import", str(notes), data=data)
+    with Archive(data):  # as if the app were open on the same data
+        result = cli("export", "last", "--out", str(tmp_path / "n.docx"), data=data)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "n.docx").exists()
+
+
+def test_export_pdf_without_libreoffice_is_one_clear_line(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text(NOTES, encoding="utf-8")
+    data = tmp_path / "data"
+    cli("import", str(notes), data=data)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": str(tmp_path / "empty-bin")}
+    result = subprocess.run(
+        [sys.executable, "-m", "minutes_tui", "--data", str(data), "export", "last", "--pdf", "--out", str(tmp_path / "x.docx")],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert_one_line_error(result)
+    assert "LibreOffice" in result.stderr

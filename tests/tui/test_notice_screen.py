@@ -1,0 +1,59 @@
+"""The notice screen driven by keys: compile, stale banner, edit a paragraph, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, TextArea
+
+from minutes_tui.importer import import_notes
+from minutes_tui.store import Archive
+from minutes_tui.store.notices import latest_notice
+from minutes_tui.tui.app import MinutesApp
+from minutes_tui.tui.screens.capture import CaptureScreen
+from minutes_tui.tui.screens.notice import NoticeScreen
+from minutes_tui.tui.widgets.capture_input import CaptureInput
+from tests.notes import SAMPLE_SHAPED
+
+
+async def test_capture_to_notice_edit_and_export(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "data").open()
+    meeting_id = import_notes(archive, SAMPLE_SHAPED).store.id
+    app = MinutesApp(archive, open_meeting=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, CaptureScreen)
+        await pilot.press("ctrl+n")
+        screen = app.screen
+        assert isinstance(screen, NoticeScreen)
+        assert screen.notice is not None and screen.notice.version == 1
+        assert not screen.query_one("#notice-banner").display
+
+        # edit the second paragraph (the intro) through the picker and the editor
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one(OptionList).option_count == len(screen.notice.blocks())
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        editor = app.screen.query_one(TextArea)
+        editor.text = "Đoạn mở đầu viết lại\nbằng tay."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeScreen)
+        stored = latest_notice(app.stores[meeting_id])
+        assert stored.intro[0].text == "Đoạn mở đầu viết lại bằng tay."
+
+        # back to capture, add a line: the notice says the notes changed
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, CaptureScreen)
+        app.screen.query_one(CaptureInput).insert_text_at_cursor("> Việc mới @Ban Pháp chế")
+        await pilot.press("enter", "ctrl+n")
+        assert app.screen.query_one("#notice-banner").display
+        await pilot.press("r")
+        assert not app.screen.query_one("#notice-banner").display
+        assert latest_notice(app.stores[meeting_id]).intro[0].text == "Đoạn mở đầu viết lại bằng tay."
+
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
+    exported = list((tmp_path / "data" / "exports").glob("*.docx"))
+    assert len(exported) == 1
