@@ -1,0 +1,105 @@
+"""Capture benchmarks (foundation goals).
+
+* Enter → durable line at a 2,000-line meeting in a 100,000-line archive: median
+  ≤ 3× a raw append + fdatasync of the same bytes, and ≤ 1.5× the same figure in
+  an empty archive.
+* A keystroke in the capture input with 2,000 lines shown ≤ 1.5× a bare Textual
+  app with one Input.
+
+Run: ``python bench/capture.py`` (``BENCH_QUICK=1`` for fewer repetitions).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import sys
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import QUICK, TempDir, big_archive, emit, median, ms, raw_append_fsync, row  # noqa: E402
+
+ENTERS = 40 if QUICK else 120
+KEYS = 60 if QUICK else 200
+LINE = "> Khẩn trương hoàn thành giải phóng mặt bằng dự án đường vành đai @Phòng Quản lý đô thị ^31/12/2025"
+
+
+async def _enter_times(root: Path, meeting_id: str | None) -> tuple[list[float], bytes, list[float]]:
+    """Seconds per Enter (value set, Enter handled synchronously), the journal bytes of one
+    record, and seconds per keystroke."""
+    from minutes_tui.store import Archive
+    from minutes_tui.tui.app import MinutesApp
+    from minutes_tui.tui.widgets.capture_input import CaptureInput
+
+    archive = Archive(root).open()
+    app = MinutesApp(archive, open_meeting=meeting_id, new=meeting_id is None)
+    enters: list[float] = []
+    keys: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one(CaptureInput)
+        store = screen.store
+        for i in range(ENTERS):
+            field.value = f"{LINE} {i}"
+            size = store.journal_path.stat().st_size
+            t = time.perf_counter()
+            await field.action_submit()
+            enters.append(time.perf_counter() - t)
+            assert field.value == "" and store.journal_path.stat().st_size > size
+            if i % 10 == 9:
+                await pilot.pause()
+        payload_size = store.journal_path.stat().st_size - size
+        await pilot.pause()
+        field.value = ""
+        for i in range(KEYS):
+            t = time.perf_counter()
+            await pilot.press("a")
+            keys.append(time.perf_counter() - t)
+        await pilot.press("ctrl+q")
+    archive.close()
+    return enters, b"x" * payload_size, keys
+
+
+async def _bare_keys() -> list[float]:
+    from textual.app import App
+    from textual.widgets import Input
+
+    class Bare(App):
+        def compose(self):
+            yield Input()
+
+    app = Bare()
+    keys = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.query_one(Input).focus()
+        await pilot.pause()
+        for _ in range(KEYS):
+            t = time.perf_counter()
+            await pilot.press("a")
+            keys.append(time.perf_counter() - t)
+    return keys
+
+
+def run() -> list[dict]:
+    with TempDir() as tmp:
+        facts = big_archive(tmp / "big")
+        big_enter, payload, big_keys = asyncio.run(_enter_times(tmp / "big", facts["big"]))
+        empty_enter, _, _ = asyncio.run(_enter_times(tmp / "empty", None))
+        raw = raw_append_fsync(tmp / "big" / "meetings", payload, ENTERS)
+    bare = asyncio.run(_bare_keys())
+    big_e, empty_e = median(big_enter), median(empty_enter)
+    return [
+        row("Enter → durable, 2,000-line meeting, 100k-line archive", ms(big_e),
+            f"raw append+fsync {len(payload)} B", ms(raw), 3.0),
+        row("Enter → durable, big archive vs empty archive", ms(big_e), "empty archive", ms(empty_e), 1.5),
+        row("Keystroke in capture input, 2,000 lines shown", ms(median(big_keys)),
+            "bare Textual app, one Input", ms(median(bare)), 1.5),
+    ]
+
+
+if __name__ == "__main__":
+    emit(run())
