@@ -51,7 +51,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "capture.saved": ("Đã lưu", "Saved"),
     "capture.sticky": ("giữ", "sticky"),
-    "capture.retagged": ("Dòng trước đã đổi thành {kind}", "Previous line is now {kind}"),
     "capture.sticky_on": ("Giữ nhãn {kind} cho các dòng sau", "{kind} stays on for the next lines"),
     "capture.sticky_off": ("Bỏ giữ nhãn", "Sticky tag off"),
     "capture.detail_set": ("Đã ghi {name}: {value}", "Set {name}: {value}"),

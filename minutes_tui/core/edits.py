@@ -147,17 +147,18 @@ def do(meeting: Meeting, history: History, ops: list[Op]) -> None:
     history.record(apply_all(meeting, ops))
 
 
-def undo(meeting: Meeting, history: History) -> bool:
-    if not history.undo:
+def _step(meeting: Meeting, source: list[list[Op]], target: list[list[Op]]) -> bool:
+    """Apply the newest group of ``source``; its inverse goes onto ``target``."""
+    if not source:
         return False
-    history.redo.append(apply_all(meeting, history.undo[-1]))
-    history.undo.pop()
+    target.append(apply_all(meeting, source[-1]))
+    source.pop()  # only once applied: a failed step leaves both stacks as they were
     return True
+
+
+def undo(meeting: Meeting, history: History) -> bool:
+    return _step(meeting, history.undo, history.redo)
 
 
 def redo(meeting: Meeting, history: History) -> bool:
-    if not history.redo:
-        return False
-    history.undo.append(apply_all(meeting, history.redo[-1]))
-    history.redo.pop()
-    return True
+    return _step(meeting, history.redo, history.undo)

@@ -91,7 +91,10 @@ class Line:
     def as_typed(self) -> str:
         """The line written back in the notes language (for editing and export)."""
         sigil = SIGIL[self.kind]
-        parts = [f"{sigil} {self.text}" if sigil else self.text]
+        text = self.text
+        if not sigil and text.startswith("/"):
+            text = "/" + text  # "//…" is the escape for a note that starts with a slash
+        parts = [f"{sigil} {text}" if sigil else text]
         parts += [f"@{owner}" for owner in self.owners]
         if self.deadline:
             parts.append(f"^{self.deadline}")

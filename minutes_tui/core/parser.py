@@ -21,7 +21,7 @@ from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import DETAIL_FIELDS, SETTING_FIELDS, Kind
 from minutes_tui.core.text import clean_line
 
-_BULLET = re.compile(r"^(?:[-•*–]\s+)+")
+_BULLET = re.compile(r"^(?:[-•*–](?:\s+|$))+")
 # The sigil must be followed by a space or a letter, so "+5% tăng" stays a note.
 _SIGIL = re.compile(r"^(##+|#|\+|!|>|=)(?=\s|[^\W\d_]|$)\s*", re.UNICODE)
 _SIGIL_KIND = {

@@ -25,6 +25,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 # Code points XML 1.0 cannot hold at all (besides the controls above).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -39,7 +40,7 @@ def clean_line(text: str) -> str:
     Lone surrogates (which cannot be encoded to UTF-8 and would break the
     journal) are replaced with U+FFFD so nothing the user typed vanishes silently.
     """
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     text = _CONTROL.sub("", text)
     text = _INVISIBLE.sub("", text)
@@ -49,7 +50,6 @@ def clean_line(text: str) -> str:
 
 def xml_safe(text: str) -> str:
     """Drop the characters an XML 1.0 document cannot contain."""
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     return _XML_INVALID.sub("", text)
 
 

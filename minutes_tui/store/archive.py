@@ -19,11 +19,12 @@ from __future__ import annotations
 import os
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
+from tinydb.table import Document
 
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import Kind, Meeting, MeetingDetails, OfficeSettings
@@ -164,8 +165,6 @@ class Archive:
             self.directory = directory
         if self._settings_db is None:
             raise StoreError("Dữ liệu đang mở ở chế độ chỉ đọc.")
-        from tinydb.table import Document
-
         with self._write_lock:
             try:
                 self._settings_db.table("office").upsert(Document(self.settings.to_dict(), doc_id=1))
@@ -244,8 +243,6 @@ class Archive:
     def _put_index(self, summary: MeetingSummary) -> None:
         if self._index is None:
             return
-        from dataclasses import asdict
-
         with self._write_lock:
             try:
                 self._index.table("meetings").upsert(asdict(summary), Query().id == summary.id)

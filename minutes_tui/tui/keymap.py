@@ -30,7 +30,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("quit", "ctrl+q", "app.quit", "key.quit"),
     ),
     "meetings": (
-        Key("meetings.open", "enter", "open_capture", "key.open"),
+        Key("meetings.open", "o,enter", "open_capture", "key.open"),
         Key("meetings.new", "n", "new_meeting", "key.new"),
     ),
     "capture": (

@@ -20,24 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 # -- the app with an injected ENOSPC / EROFS / EIO ---------------------------------------
-def _bell_bug() -> bool:
-    from minutes_tui.tui.screens.capture import CaptureScreen
-
-    return not hasattr(CaptureScreen, "bell")
-
-
-@pytest.fixture
-def bell_shim(monkeypatch):
-    """Work around the tui bug below so the rest of the behaviour is still checked."""
-    from minutes_tui.tui.screens.capture import CaptureScreen
-
-    if _bell_bug():
-        monkeypatch.setattr(CaptureScreen, "bell", lambda self: self.app.bell(), raising=False)
-
-
-@pytest.mark.xfail(_bell_bug(), strict=True, reason=(
-    "tui bug: CaptureScreen.show_error calls self.bell(); Screen has no bell() (App has), so any "
-    "error message (disk full, a bad /command) crashes the app and the typed line is lost"))
 async def test_error_message_does_not_crash_the_app(tmp_path: Path, monkeypatch) -> None:
     from minutes_tui.tui.app import MinutesApp
 
@@ -81,7 +63,7 @@ def _lines(data: Path, meeting_id: str) -> list[str]:
         (("pwrite", "fsync", "write"), errno.EROFS, False),  # remounted read-only under us
     ],
 )
-async def test_enter_on_failing_disk_keeps_the_line(tmp_path: Path, monkeypatch, bell_shim, names, code, partial) -> None:
+async def test_enter_on_failing_disk_keeps_the_line(tmp_path: Path, monkeypatch, names, code, partial) -> None:
     from minutes_tui.tui.app import MinutesApp
 
     data = tmp_path / "data"
@@ -175,7 +157,7 @@ def _fill(path: Path) -> Path:
     return filler
 
 
-async def test_real_full_tmpfs(small_fs: Path, bell_shim) -> None:
+async def test_real_full_tmpfs(small_fs: Path) -> None:
     from minutes_tui.tui.app import MinutesApp
 
     data = small_fs / "data"

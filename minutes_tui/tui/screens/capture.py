@@ -25,6 +25,8 @@ from minutes_tui.tui.widgets.meeting_header import DetailsPanel, MeetingHeader, 
 
 #: Seconds of quiet after a commit before the journal is folded into the database file.
 FOLD_DELAY = 2.0
+#: Below this width the details panel starts hidden (Ctrl+B shows it).
+PANEL_MIN_WIDTH = 100
 
 
 class CaptureScreen(Screen[None]):
@@ -59,6 +61,7 @@ class CaptureScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(DetailsPanel).display = self.app.size.width >= PANEL_MIN_WIDTH
         self.query_one(LineList).set_lines(self.store.meeting.lines)
         self._update_tag_label()
         self.query_one(CaptureInput).focus()
@@ -117,7 +120,7 @@ class CaptureScreen(Screen[None]):
         widget = self.query_one("#capture-message", Static)
         widget.update(message)
         widget.add_class("error")
-        self.bell()
+        self.app.bell()
 
     def saved(self) -> None:
         message = self.query_one("#capture-message", Static)
@@ -145,22 +148,9 @@ class CaptureScreen(Screen[None]):
 
     # -- tags ------------------------------------------------------------------
     def action_tag(self, kind_name: str) -> None:
-        """Set the tag of the line being typed; again → sticky; empty input → retag
-        the line just committed (the secretary realised what it was)."""
+        """Tag the line being typed; the same key again keeps the tag on (sticky),
+        a third time turns it off. F6 (note) clears it."""
         kind = Kind(kind_name)
-        field = self.query_one(CaptureInput)
-        if not field.value.strip() and self.store.meeting.lines and not self.sticky:
-            last = self.store.meeting.lines[-1]
-            if not last.kind.is_heading and last.kind is not kind:
-                try:
-                    self.store.commit([edits.update(last.id, kind=kind)])
-                except StoreError as error:
-                    self.show_error(str(error))
-                    return
-                self.query_one(LineList).refresh_line(last)
-                self.notify(tr("capture.retagged", kind=tr("kind." + kind.value)))
-                self.saved()
-                return
         if self.tag is kind and not self.sticky and kind is not Kind.NOTE:
             self.sticky = True
         elif self.tag is kind and self.sticky:

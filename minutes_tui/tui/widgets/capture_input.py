@@ -79,11 +79,14 @@ class CaptureInput(Input):
                 event.stop()
                 event.prevent_default()
                 await self.app.run_action(active.binding.action, self.screen)
-                return
-        await super()._on_key(event)
+        # Anything else falls through to Input._on_key (Textual calls it next).
 
     def insert_text_at_cursor(self, text: str) -> None:
         super().insert_text_at_cursor(text)
+        self._normalise()
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace(text, start, end)
         self._normalise()
 
     def _normalise(self) -> None:
@@ -98,9 +101,8 @@ class CaptureInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         text = event.text
-        if "\n" in text.strip("\r\n") or len(text) > MAX_TYPED_LENGTH:
+        if "\n" in text.strip("\r\n") or "\r" in text.strip("\r\n") or len(text) > MAX_TYPED_LENGTH:
             event.stop()
+            event.prevent_default()  # not Input._on_paste, which keeps only the first line
             self.recorder.record_paste(text)
-            return
-        super()._on_paste(event)
-        self._normalise()
+        # A short single line falls through to Input._on_paste (NFC via insert/replace).
