@@ -84,7 +84,17 @@ class MeetingStore:
             self._folded_seq = -1
         self._journal = journal_io.Journal(self.journal_path, good_size=good_size)
         if replayed or recovered or migrated:
-            self.fold()
+            try:
+                self.fold()
+            except WriteFailed as error:
+                if recovered:
+                    raise  # the damaged file is already set aside: do not go on without a database file
+                # Disk full or read-only: the journal still holds every replayed line, so the
+                # meeting opens; the fold is retried later.
+                reason = error.error.strerror or str(error.error)
+                self.warnings.append(
+                    f"Chưa cập nhật được tệp {self.path.name} ({reason}); các dòng vẫn an toàn trong nhật ký."
+                )
 
     def _read_tables(self) -> tuple[Tables, bool]:
         """The database file's tables; a damaged file is set aside and the backup used."""

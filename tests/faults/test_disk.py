@@ -372,3 +372,57 @@ def test_power_cut_at_every_fsync(tmp_path: Path, monkeypatch) -> None:
             got = [l.text for l in archive.open_meeting(meeting_id).meeting.lines]
         allowed = [expected[returned]] + ([expected[returned + 1]] if returned + 1 < len(expected) else [])
         assert got in allowed, f"cut {number} (after {returned} ops): {got[-3:]!r} not in {[a[-3:] for a in allowed]}"
+
+
+def test_reopen_after_kill_on_full_disk(small_fs: Path) -> None:
+    """Killed with lines only in the journal, restarted on a full disk: the meeting still
+    opens with every line (replay cannot be folded yet); Enter fails clearly; after space
+    is freed everything is written."""
+    from minutes_tui.core import edits
+    from minutes_tui.core.model import Kind, Line
+
+    data = small_fs / "data"
+    with Archive(data) as archive:
+        store = archive.create()
+        for i in range(3):
+            store.commit([edits.insert(Line(Kind.NOTE, f"dòng {i}"), i)])
+        meeting_id = store.id
+        store._journal.close()  # killed: nothing folded
+        store._journal = store._db = None
+    filler = _fill(small_fs)
+    with Archive(data) as archive:
+        assert [s.id for s in archive.list()] == [meeting_id]
+        store = archive.open_meeting(meeting_id)
+        assert [l.text for l in store.meeting.lines] == ["dòng 0", "dòng 1", "dòng 2"]
+        with pytest.raises(StoreError):
+            for i in range(3, 200):  # the journal's last page fills up
+                store.commit([edits.insert(Line(Kind.NOTE, f"dòng {i} " + "x" * 300), i)])
+        committed = [l.text for l in store.meeting.lines]
+        filler.unlink()
+        store.close()
+    assert _lines(data, meeting_id) == committed
+
+
+def test_reopen_after_kill_with_injected_enospc(tmp_path: Path, monkeypatch) -> None:
+    """Same as above without root: the replay's fold fails with ENOSPC; the meeting opens anyway."""
+    from minutes_tui.core import edits
+    from minutes_tui.core.model import Kind, Line
+
+    data = tmp_path / "data"
+    with Archive(data) as archive:
+        store = archive.create()
+        for i in range(3):
+            store.commit([edits.insert(Line(Kind.NOTE, f"dòng {i}"), i)])
+        meeting_id = store.id
+        store._journal.close()  # killed: nothing folded
+        store._journal = store._db = None
+    with faulty_store(monkeypatch) as fake:
+        fake.fail("write")
+        with Archive(data) as archive:
+            store = archive.open_meeting(meeting_id)
+            assert [l.text for l in store.meeting.lines] == ["dòng 0", "dòng 1", "dòng 2"]
+            assert any("nhật ký" in w for w in store.warnings)
+            store.commit([edits.insert(Line(Kind.NOTE, "dòng 3"), 3)])  # the journal still takes lines
+            fake.clear()
+            store.close()
+    assert _lines(data, meeting_id) == ["dòng 0", "dòng 1", "dòng 2", "dòng 3"]

@@ -7,6 +7,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -56,3 +57,11 @@ def test_import_round_trip_through_as_typed(text: str) -> None:
 def test_import_thousands_of_owners(tmp_path: Path) -> None:
     meeting, _ = _import(tmp_path, "# Phần I\n" + many_owners(3000))
     assert meeting.lines[1].kind is Kind.TASK and len(meeting.lines[1].owners) == 3000
+
+
+@pytest.mark.parametrize("typed", ["//", "///set x", "//+ Đã xong", "//- gạch đầu dòng", "//# không phải đề mục"])
+def test_as_typed_escapes_notes_that_start_with_a_slash(tmp_path: Path, typed: str) -> None:
+    """Regression (found by the round-trip fuzz): a note starting with '/' is written back with '//'."""
+    first, _ = _import(tmp_path / "a", typed)
+    second, _ = _import(tmp_path / "b", "\n".join(line.as_typed() for line in first.lines))
+    assert _shape(second) == _shape(first)
