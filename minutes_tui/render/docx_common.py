@@ -6,6 +6,8 @@ python-docx is imported here, and this module is imported only when exporting:
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -26,9 +28,22 @@ HEADER_LEFT_MM, HEADER_RIGHT_MM = 68, 97  # header band columns (≈ 68 / 100 mm
 BODY_STYLE = "Notice Body"
 HEADING_STYLE = "Notice Heading"
 CELL_STYLE = "Notice Cell"
+# Paragraph styles are set by id on the XML: python-docx resolves a style *name*
+# by scanning every style, which made a 1,000-line export 12× slower.
+STYLE_IDS = {BODY_STYLE: "NoticeBody", HEADING_STYLE: "NoticeHeading", CELL_STYLE: "NoticeCell"}
 NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _fonts_element():
+    element = OxmlElement("w:rFonts")
+    for slot in _FONT_SLOTS:
+        element.set(qn(slot), FONT)
+    return element
+
+
+_RUN_FONTS = _fonts_element()
 
 
 def set_fonts(rpr) -> None:
@@ -63,6 +78,7 @@ def new_document() -> DocumentObject:
     set_fonts(normal.element.get_or_add_rPr())
 
     body = styles.add_style(BODY_STYLE, 1)
+    body.style_id = STYLE_IDS[BODY_STYLE]
     body.base_style = normal
     body.font.size = Pt(14)
     fmt = body.paragraph_format
@@ -73,12 +89,14 @@ def new_document() -> DocumentObject:
     set_fonts(body.element.get_or_add_rPr())
 
     heading = styles.add_style(HEADING_STYLE, 1)
+    heading.style_id = STYLE_IDS[HEADING_STYLE]
     heading.base_style = body
     heading.font.bold = True
     heading.paragraph_format.keep_with_next = True
     set_fonts(heading.element.get_or_add_rPr())
 
     cell = styles.add_style(CELL_STYLE, 1)
+    cell.style_id = STYLE_IDS[CELL_STYLE]
     cell.base_style = normal
     cell.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     cell.paragraph_format.space_before = cell.paragraph_format.space_after = Pt(0)
@@ -90,7 +108,7 @@ def new_document() -> DocumentObject:
 def add_run(paragraph: Paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
             italic: bool | None = None):
     run = paragraph.add_run(xml_safe(text))
-    set_fonts(run._r.get_or_add_rPr())
+    run._r.get_or_add_rPr().insert(0, deepcopy(_RUN_FONTS))
     if size is not None:
         run.font.size = Pt(size)
     if bold is not None:
@@ -100,15 +118,48 @@ def add_run(paragraph: Paragraph, text: str, *, size: float | None = None, bold:
     return run
 
 
-def body_paragraph(document: DocumentObject, text: str, *, heading: bool = False) -> Paragraph:
-    paragraph = document.add_paragraph(style=HEADING_STYLE if heading else BODY_STYLE)
-    add_run(paragraph, text)
+def styled(container, style: str) -> Paragraph:
+    """A new paragraph in ``container`` with one of our styles (set by id)."""
+    paragraph = container.add_paragraph()
+    paragraph._p.style = STYLE_IDS[style]
     return paragraph
+
+
+def _paragraph_template(style: str):
+    """``<w:p>`` with its style and one run whose fonts are set: copied per paragraph."""
+    paragraph = OxmlElement("w:p")
+    properties = OxmlElement("w:pPr")
+    style_element = OxmlElement("w:pStyle")
+    style_element.set(qn("w:val"), STYLE_IDS[style])
+    properties.append(style_element)
+    paragraph.append(properties)
+    run = OxmlElement("w:r")
+    run_properties = OxmlElement("w:rPr")
+    run_properties.append(_fonts_element())
+    run.append(run_properties)
+    text = OxmlElement("w:t")
+    text.set(qn("xml:space"), "preserve")
+    run.append(text)
+    paragraph.append(run)
+    return paragraph
+
+
+_BODY_TEMPLATES = {style: _paragraph_template(style) for style in (BODY_STYLE, HEADING_STYLE)}
+
+
+def body_paragraph(document: DocumentObject, text: str, *, heading: bool = False) -> Paragraph:
+    """One body paragraph. Built from a template rather than through python-docx's
+    ``add_paragraph``/``run.text``, which walk the style list and the text one
+    character at a time: this is the hot path of a long notice."""
+    element = deepcopy(_BODY_TEMPLATES[HEADING_STYLE if heading else BODY_STYLE])
+    element[1][1].text = xml_safe(text).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    document.element.body._insert_p(element)
+    return Paragraph(element, document._body)
 
 
 def centred(container, text: str, *, size: float, bold: bool = False, italic: bool = False,
             space_before: float = 0, space_after: float = 0) -> Paragraph:
-    paragraph = container.add_paragraph(style=CELL_STYLE)
+    paragraph = styled(container, CELL_STYLE)
     paragraph.paragraph_format.space_before = Pt(space_before)
     paragraph.paragraph_format.space_after = Pt(space_after)
     if text:
@@ -119,7 +170,7 @@ def centred(container, text: str, *, size: float, bold: bool = False, italic: bo
 def first_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False) -> Paragraph:
     """Use the paragraph every new cell already has instead of leaving it empty."""
     paragraph = cell.paragraphs[0]
-    paragraph.style = CELL_STYLE
+    paragraph._p.style = STYLE_IDS[CELL_STYLE]
     if text:
         add_run(paragraph, text, size=size, bold=bold, italic=italic)
     return paragraph
@@ -128,7 +179,7 @@ def first_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, 
 def rule(container, width_mm: float, container_mm: float, space_after: float = 0) -> Paragraph:
     """A short solid rule, centred: an empty paragraph with a bottom border and
     side indents, which Word and LibreOffice both draw."""
-    paragraph = container.add_paragraph(style=CELL_STYLE)
+    paragraph = styled(container, CELL_STYLE)
     indent = max((container_mm - width_mm) / 2, 0)
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = Mm(indent)

@@ -9,6 +9,7 @@ from docx.shared import Pt
 
 from minutes_tui.core.notice import SECTION, SUBSECTION, Notice
 from minutes_tui.render.docx_common import (
+    CELL_STYLE,
     TEXT_WIDTH_MM,
     add_run,
     band,
@@ -19,6 +20,7 @@ from minutes_tui.render.docx_common import (
     new_document,
     page_numbers_from_page_two,
     rule,
+    styled,
 )
 
 RECIPIENTS_MM, SIGNATURE_MM = 75, 90
@@ -44,13 +46,13 @@ def build_notice(notice: Notice) -> DocumentObject:
 
 def signature_band(document: DocumentObject, notice: Notice) -> None:
     """Nơi nhận on the left, level with the authority line; signature on the right."""
-    document.add_paragraph(style="Notice Cell").paragraph_format.space_after = Pt(6)
+    styled(document, CELL_STYLE).paragraph_format.space_after = Pt(6)
     left, right = band(document, RECIPIENTS_MM, SIGNATURE_MM).rows[0].cells
     label = first_paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True)
     label.alignment = 0  # left
     entries = [f"- {name};" for name in notice.recipients] + [f"- {notice.archive}."]
     for entry in entries:
-        paragraph = left.add_paragraph(style="Notice Cell")
+        paragraph = styled(left, CELL_STYLE)
         paragraph.alignment = 0
         add_run(paragraph, entry, size=11)
 

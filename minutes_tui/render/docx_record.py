@@ -10,6 +10,8 @@ from docx.shared import Pt
 from minutes_tui.core.dates import nd30_day_month
 from minutes_tui.core.model import Kind, Meeting, OfficeSettings
 from minutes_tui.render.docx_common import (
+    BODY_STYLE,
+    CELL_STYLE,
     TEXT_WIDTH_MM,
     add_run,
     band,
@@ -20,6 +22,7 @@ from minutes_tui.render.docx_common import (
     new_document,
     page_numbers_from_page_two,
     rule,
+    styled,
 )
 
 #: How a tag reads in the record.
@@ -81,7 +84,7 @@ def build_record(meeting: Meeting, settings: OfficeSettings) -> DocumentObject:
     ]
     for label, value in fields:
         if value:
-            paragraph = document.add_paragraph(style="Notice Body")
+            paragraph = styled(document, BODY_STYLE)
             add_run(paragraph, f"{label}: ", bold=True)
             add_run(paragraph, value)
     body_paragraph(document, "Nội dung (theo diễn biến cuộc họp):", heading=True)
@@ -97,7 +100,7 @@ def build_record(meeting: Meeting, settings: OfficeSettings) -> DocumentObject:
 
 
 def _signatures(document: DocumentObject, meeting: Meeting, settings: OfficeSettings) -> None:
-    document.add_paragraph(style="Notice Cell").paragraph_format.space_after = Pt(6)
+    styled(document, CELL_STYLE).paragraph_format.space_after = Pt(6)
     left, right = band(document, 82, 83).rows[0].cells
     for cell, title, name in ((left, "THƯ KÝ", meeting.details.secretary), (right, "CHỦ TỌA", meeting.details.chair)):
         first_paragraph(cell, title, size=14, bold=True)
@@ -107,7 +110,7 @@ def _signatures(document: DocumentObject, meeting: Meeting, settings: OfficeSett
         centred(cell, _person(name), size=14, bold=True)
     label = centred(left, "Nơi nhận:", size=12, bold=True, italic=True, space_before=12)
     label.alignment = 0
-    entry = left.add_paragraph(style="Notice Cell")
+    entry = styled(left, CELL_STYLE)
     entry.alignment = 0
     add_run(entry, f"- Lưu: {settings.archive_code.strip() or 'VT'}.", size=11)
 
