@@ -1,0 +1,77 @@
+"""Completeness checks ("5 rõ": rõ người, rõ việc, rõ thời gian …) before the notice.
+
+Each :class:`Problem` points at a line (or at the meeting details when
+``line_id`` is None) and says in Vietnamese what is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from minutes_tui.core.dates import dmy, parse_deadline
+from minutes_tui.core.directory import Directory
+from minutes_tui.core.model import Kind, Meeting
+
+#: Meeting details the notice cannot do without, with their /command.
+REQUIRED_DETAILS = (("date", "ngày họp"), ("place", "địa điểm"), ("chair", "người chủ trì"), ("body", "cơ quan tổ chức"))
+
+
+@dataclass(frozen=True)
+class Problem:
+    line_id: str | None
+    code: str
+    message: str
+    suggestion: str = ""
+
+
+def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[Problem]:
+    """Every problem, meeting details first, then lines in typed order."""
+    problems: list[Problem] = []
+    details = meeting.details
+    for name, words in REQUIRED_DETAILS:
+        if not getattr(details, name):
+            problems.append(Problem(None, f"missing_{name}", f"Chưa có {words} (/{name} …)."))
+    meeting_date = details.meeting_date
+    known = directory.all_names() if directory else []
+    has_sections = any(line.kind is Kind.SECTION for line in meeting.lines)
+    seen_section = False
+    for index, line in enumerate(meeting.lines):
+        if line.kind is Kind.SECTION:
+            seen_section = True
+        if line.kind.is_heading:
+            if not _has_content(meeting, index):
+                problems.append(Problem(line.id, "empty_section", f"Mục “{line.text}” chưa có nội dung nào vào thông báo."))
+            continue
+        if has_sections and not seen_section and line.kind in (Kind.FINDING, Kind.SHORTCOMING):
+            problems.append(Problem(line.id, "outside_section", "Kết quả/tồn tại nằm ngoài mọi mục; chuyển vào một mục."))
+        if line.kind is not Kind.TASK:
+            continue
+        if not line.owners:
+            problems.append(Problem(line.id, "task_no_owner", "Nhiệm vụ chưa có đơn vị chủ trì (@…)."))
+        if not line.deadline:
+            problems.append(Problem(line.id, "task_no_deadline", "Nhiệm vụ chưa có thời hạn (^…)."))
+        else:
+            deadline = parse_deadline(line.deadline, meeting_date)
+            if deadline.due is None:
+                problems.append(Problem(line.id, "deadline_unclear", f"Chưa hiểu thời hạn “{line.deadline}”; gõ dạng 31/01/2027."))
+            elif meeting_date is not None and deadline.due < meeting_date:
+                problems.append(Problem(line.id, "deadline_past", f"Thời hạn {dmy(deadline.due)} đã qua so với ngày họp {dmy(meeting_date)}."))
+        if directory is not None and known:
+            for owner in line.owners:
+                if not directory.known(owner):
+                    closest = directory.closest(owner)
+                    hint = f" Có phải “{closest}”?" if closest else ""
+                    problems.append(Problem(line.id, "unknown_owner", f"“{owner}” chưa có trong danh bạ.{hint}", closest or ""))
+    return problems
+
+
+def _has_content(meeting: Meeting, heading_index: int) -> bool:
+    """True when some notice line follows the heading before the next heading of
+    the same or a higher level."""
+    heading = meeting.lines[heading_index]
+    for line in meeting.lines[heading_index + 1 :]:
+        if line.kind is Kind.SECTION or (heading.kind is Kind.SUBSECTION and line.kind is Kind.SUBSECTION):
+            return False
+        if line.kind.in_notice and not line.kind.is_heading:
+            return True
+    return False

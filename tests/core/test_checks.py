@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from minutes_tui.core.checks import check_meeting
+from minutes_tui.core.directory import Directory
+from minutes_tui.core.model import Kind, Line, Meeting, MeetingDetails
+
+
+def codes(meeting: Meeting, directory: Directory | None = None) -> list[tuple[str | None, str]]:
+    return [(p.line_id, p.code) for p in check_meeting(meeting, directory)]
+
+
+def test_missing_details_are_reported() -> None:
+    assert [code for _, code in codes(Meeting())] == ["missing_date", "missing_place", "missing_chair", "missing_body"]
+
+
+def test_the_five_clear_rules_for_tasks() -> None:
+    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    no_owner = Line(Kind.TASK, "a", [], "31/03/2027")
+    no_deadline = Line(Kind.TASK, "b", ["Văn phòng"])
+    past = Line(Kind.TASK, "c", ["Văn phòng"], "01/03/2027")
+    unclear = Line(Kind.TASK, "d", ["Văn phòng"], "khi nào xong")
+    fine = Line(Kind.TASK, "e", ["Văn phòng"], "quý II")
+    meeting = Meeting(details=details, lines=[no_owner, no_deadline, past, unclear, fine])
+    assert codes(meeting) == [
+        (no_owner.id, "task_no_owner"),
+        (no_deadline.id, "task_no_deadline"),
+        (past.id, "deadline_past"),
+        (unclear.id, "deadline_unclear"),
+    ]
+
+
+def test_sections_empty_and_lines_outside() -> None:
+    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    stray = Line(Kind.FINDING, "trước mục")
+    empty = Line(Kind.SECTION, "Mục trống")
+    note_only = Line(Kind.NOTE, "chỉ ghi chú")
+    full = Line(Kind.SECTION, "Mục có nội dung")
+    empty_sub = Line(Kind.SUBSECTION, "Tiểu mục trống")
+    sub = Line(Kind.SUBSECTION, "Tiểu mục")
+    decision = Line(Kind.DECISION, "thống nhất")
+    meeting = Meeting(details=details, lines=[stray, empty, note_only, full, empty_sub, sub, decision])
+    assert codes(meeting) == [(stray.id, "outside_section"), (empty.id, "empty_section"), (empty_sub.id, "empty_section")]
+
+
+def test_unknown_owner_suggests_the_closest_known_one_under_folding() -> None:
+    directory = Directory(aliases={"vp": "Văn phòng thị xã"}, owners=["Thị ủy Đức Phổ"])
+    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    typo = Line(Kind.TASK, "x", ["Van phong thi xa"], "31/03/2027")  # no accents: a known name
+    other = Line(Kind.TASK, "y", ["Thị uỷ Đứ Phổ"], "31/03/2027")  # tone placement + a dropped letter
+    problems = check_meeting(Meeting(details=details, lines=[typo, other]), directory)
+    assert [(p.line_id, p.code, p.suggestion) for p in problems] == [(other.id, "unknown_owner", "Thị ủy Đức Phổ")]

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from minutes_tui.core.model import Kind, Line
+from minutes_tui.core.search import FoldedLines, LineFilter
+
+LINES = [
+    Line(Kind.FINDING, "Thị uỷ đánh giá cao"),
+    Line(Kind.TASK, "Rà soát hồ sơ", ["Văn phòng Thị ủy"], "31/01"),
+    Line(Kind.NOTE, unicodedata.normalize("NFD", "ghi chú về Ủy ban")),
+    Line(Kind.SHORTCOMING, "Còn chậm"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("uy", [0, 1, 2]), ("thị ủy", [0, 1]), ("THI UY", [0, 1]), ("ủy ban", [2]), ("uỷ ban", [2]),
+     ("31/01", [1]), ("", [0, 1, 2, 3]), ("không có", [])],
+)
+def test_text_search_folds_case_accents_tone_and_nfd(query: str, expected: list[int]) -> None:
+    assert FoldedLines().matches(LINES, LineFilter(text=query)) == expected
+
+
+def test_filter_by_kind_and_owner() -> None:
+    index = FoldedLines()
+    assert index.matches(LINES, LineFilter(kinds=frozenset({Kind.TASK, Kind.NOTE}))) == [1, 2]
+    assert index.matches(LINES, LineFilter(owner="van phong")) == [1]
+    assert index.matches(LINES, LineFilter(owner="van phong", text="chậm")) == []
+
+
+def test_cache_follows_edits() -> None:
+    index, line = FoldedLines(), Line(Kind.NOTE, "cũ")
+    assert index.matches([line], LineFilter(text="cu")) == [0]
+    line.text = "mới"
+    assert index.matches([line], LineFilter(text="cu")) == []
+    assert index.matches([line], LineFilter(text="moi")) == [0]
