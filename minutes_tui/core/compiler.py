@@ -54,6 +54,22 @@ def letter(index: int) -> str:
     return LETTERS[index // len(LETTERS) - 1] + LETTERS[index % len(LETTERS)]
 
 
+def heading_labels(lines: Iterable[Line]) -> dict[str, str]:
+    """``1.``, ``2.`` for sections and ``a)``, ``b)`` for sub-sections, by typed
+    position (what review shows while the secretary reorders)."""
+    labels: dict[str, str] = {}
+    sections = subsections = 0
+    for line in lines:
+        if line.kind is Kind.SECTION:
+            sections += 1
+            subsections = 0
+            labels[line.id] = f"{sections}."
+        elif line.kind is Kind.SUBSECTION:
+            labels[line.id] = f"{letter(subsections)})"
+            subsections += 1
+    return labels
+
+
 def fingerprint(*parts: object) -> str:
     payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
     # surrogatepass: a fingerprint must never fail, whatever text reached the model

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.timer import Timer
 
 from minutes_tui.crash import write_crash_report
 from minutes_tui.i18n import tr
@@ -20,10 +22,14 @@ from minutes_tui.tui import keymap
 from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
+from minutes_tui.tui.screens.forms import DetailsForm, DirectoryForm, SettingsForm
 from minutes_tui.tui.screens.notice import NoticeScreen
+from minutes_tui.tui.screens.review import ReviewScreen
 
 #: The screens that show one meeting, by the name used to switch between them.
-MEETING_SCREENS: dict[str, type[Screen]] = {"capture": CaptureScreen, "notice": NoticeScreen}
+MEETING_SCREENS: dict[str, type[Screen]] = {"capture": CaptureScreen, "review": ReviewScreen, "notice": NoticeScreen}
+#: Seconds of quiet after a change before the journal is folded into the database file.
+FOLD_DELAY = 2.0
 
 
 class MinutesApp(App[None]):
@@ -38,6 +44,7 @@ class MinutesApp(App[None]):
         self._start_meeting = open_meeting
         self._start_new = new
         self.stores: dict[str, MeetingStore] = {}
+        self._fold_timers: dict[str, Timer] = {}
 
     def on_mount(self) -> None:
         self.theme = self.archive.settings.theme or "textual-dark"
@@ -97,6 +104,32 @@ class MinutesApp(App[None]):
             self.pop_screen()
         if not isinstance(self.screen, MeetingsScreen):
             self.pop_screen()
+
+    def schedule_fold(self, store: MeetingStore) -> None:
+        """Fold the journal into the database file after a pause, off the typing path."""
+        if (timer := self._fold_timers.get(store.id)) is not None:
+            timer.stop()
+        self._fold_timers[store.id] = self.set_timer(FOLD_DELAY, lambda: self.fold_in_background(store))
+
+    @work(thread=True, group="fold")
+    def fold_in_background(self, store: MeetingStore) -> None:
+        try:
+            self.archive.fold(store)
+        except StoreError as error:
+            self.call_from_thread(self.notify, tr("capture.fold_failed", reason=str(error)), severity="warning")
+
+    def open_details(self, store: MeetingStore) -> None:
+        def saved(changed: bool | None) -> None:
+            if changed and hasattr(self.screen, "on_screen_resume"):
+                self.screen.on_screen_resume()
+
+        self.push_screen(DetailsForm(store), saved)
+
+    def action_settings(self) -> None:
+        self.push_screen(SettingsForm())
+
+    def action_directory(self) -> None:
+        self.push_screen(DirectoryForm())
 
     def fold_quietly(self, store: MeetingStore) -> None:
         try:

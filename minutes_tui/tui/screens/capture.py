@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import time
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
 from minutes_tui.core import edits
@@ -23,8 +21,6 @@ from minutes_tui.tui.widgets.capture_input import MAX_TYPED_LENGTH, CaptureInput
 from minutes_tui.tui.widgets.line_list import LineList
 from minutes_tui.tui.widgets.meeting_header import DetailsPanel, MeetingHeader, format_detail
 
-#: Seconds of quiet after a commit before the journal is folded into the database file.
-FOLD_DELAY = 2.0
 #: Below this width the details panel starts hidden (Ctrl+B shows it).
 PANEL_MIN_WIDTH = 100
 
@@ -37,7 +33,6 @@ class CaptureScreen(Screen[None]):
         self.store = store
         self.tag: Kind | None = None  # tag for the line being typed (keys F2–F6)
         self.sticky = False  # keep the tag for the following lines
-        self._fold_timer: Timer | None = None
 
     @property
     def archive(self):
@@ -65,6 +60,11 @@ class CaptureScreen(Screen[None]):
         self.query_one(LineList).set_lines(self.store.meeting.lines)
         self._update_tag_label()
         self.query_one(CaptureInput).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a form: the details may have changed."""
+        self.query_one(DetailsPanel).refresh()
+        self.query_one(MeetingHeader).refresh()
 
     # -- committing (called synchronously by CaptureInput) ---------------------------
     def record(self, text: str) -> bool:
@@ -129,22 +129,7 @@ class CaptureScreen(Screen[None]):
             message.remove_class("error")
         header = self.query_one(MeetingHeader)
         header.saved_at = time.time()
-        self.schedule_fold()
-
-    # -- folding the journal into the database, off the typing path -----------------
-    def schedule_fold(self) -> None:
-        if self._fold_timer is not None:
-            self._fold_timer.stop()
-        self._fold_timer = self.set_timer(FOLD_DELAY, self.fold_in_background)
-
-    @work(thread=True, exclusive=True, group="fold")
-    def fold_in_background(self) -> None:
-        try:
-            self.archive.fold(self.store)
-        except StoreError as error:
-            self.app.call_from_thread(
-                self.notify, tr("capture.fold_failed", reason=str(error)), severity="warning"
-            )
+        self.app.schedule_fold(self.store)
 
     # -- tags ------------------------------------------------------------------
     def action_tag(self, kind_name: str) -> None:
@@ -200,6 +185,12 @@ class CaptureScreen(Screen[None]):
     def action_toggle_details(self) -> None:
         panel = self.query_one(DetailsPanel)
         panel.display = not panel.display
+
+    def action_details(self) -> None:
+        self.app.open_details(self.store)
+
+    def action_review(self) -> None:
+        self.app.switch_meeting_screen(self.store.id, "review")
 
     def action_notice(self) -> None:
         self.app.switch_meeting_screen(self.store.id, "notice")

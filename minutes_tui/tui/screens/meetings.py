@@ -70,6 +70,10 @@ class MeetingsScreen(Screen[None]):
         if (meeting_id := self.selected_id()) is not None:
             self.app.open_capture(meeting_id)
 
+    def action_open_review(self) -> None:
+        if (meeting_id := self.selected_id()) is not None:
+            self.app.switch_meeting_screen(meeting_id, "review")
+
     def action_open_notice(self) -> None:
         if (meeting_id := self.selected_id()) is not None:
             self.app.switch_meeting_screen(meeting_id, "notice")

@@ -137,6 +137,9 @@ class NoticeScreen(Screen[None]):
     def action_capture(self) -> None:
         self.app.switch_meeting_screen(self.store.id, "capture")
 
+    def action_review(self) -> None:
+        self.app.switch_meeting_screen(self.store.id, "review")
+
     def action_back(self) -> None:
         self.app.leave_meeting(self)
 

@@ -37,6 +37,29 @@ class OwnerSuggester(Suggester):
         return None
 
 
+class ComposedInput(Input):
+    """An Input whose value is always NFC, whatever the terminal or IME sends.
+
+    NFD input (e + combining marks) breaks cursor movement and Backspace.
+    """
+
+    def insert_text_at_cursor(self, text: str) -> None:
+        super().insert_text_at_cursor(text)
+        self._normalise()
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace(text, start, end)
+        self._normalise()
+
+    def _normalise(self) -> None:
+        value = self.value
+        if unicodedata.is_normalized("NFC", value):
+            return
+        cursor = len(unicodedata.normalize("NFC", value[: self.cursor_position]))
+        self.value = unicodedata.normalize("NFC", value)
+        self.cursor_position = cursor
+
+
 class Recorder(Protocol):
     """What the input hands its lines to (the capture screen)."""
 
@@ -45,7 +68,7 @@ class Recorder(Protocol):
     def record_paste(self, text: str) -> None: ...
 
 
-class CaptureInput(Input):
+class CaptureInput(ComposedInput):
     """Enter records the line *synchronously*, inside the input's own key handling.
 
     Posting ``Submitted`` and reading ``value`` in a handler later is not safe
@@ -80,24 +103,6 @@ class CaptureInput(Input):
                 event.prevent_default()
                 await self.app.run_action(active.binding.action, self.screen)
         # Anything else falls through to Input._on_key (Textual calls it next).
-
-    def insert_text_at_cursor(self, text: str) -> None:
-        super().insert_text_at_cursor(text)
-        self._normalise()
-
-    def replace(self, text: str, start: int, end: int) -> None:
-        super().replace(text, start, end)
-        self._normalise()
-
-    def _normalise(self) -> None:
-        # NFD input (e + combining marks) breaks cursor movement and Backspace;
-        # keep the value composed at all times.
-        value = self.value
-        if unicodedata.is_normalized("NFC", value):
-            return
-        cursor = len(unicodedata.normalize("NFC", value[: self.cursor_position]))
-        self.value = unicodedata.normalize("NFC", value)
-        self.cursor_position = cursor
 
     def _on_paste(self, event: events.Paste) -> None:
         text = event.text

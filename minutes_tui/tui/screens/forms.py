@@ -1,0 +1,177 @@
+"""Forms reachable by one key: meeting details, office settings, owner directory.
+
+Each is a modal with labelled inputs; Ctrl+S validates and saves, Esc leaves
+without saving. The details form writes the same data as the ``/`` commands.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, Static, TextArea
+
+from minutes_tui.core import edits
+from minutes_tui.core.dates import dmy, parse_date
+from minutes_tui.core.directory import Directory
+from minutes_tui.core.model import DETAIL_FIELDS, LIST_DETAILS, SETTING_FIELDS, OfficeSettings
+from minutes_tui.core.text import clean_line
+from minutes_tui.i18n import LANGUAGES, tr
+from minutes_tui.store import MeetingStore, StoreError
+from minutes_tui.tui import keymap
+from minutes_tui.tui.widgets.capture_input import ComposedInput
+
+LIST_SEPARATOR = "; "
+
+
+class FormScreen(ModalScreen[bool]):
+    """Labelled inputs, one per field. Subclasses define ``fields()`` — (field
+    name, label, current value) in order — and ``action_save()``."""
+
+    BINDINGS = keymap.bindings("form")
+    TITLE_KEY = ""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form-body") as body:
+            body.border_title = tr(self.TITLE_KEY)
+            for name, label, value in self.fields():
+                yield Label(label, classes="form-label")
+                yield ComposedInput(value, id=f"field-{name}", classes="form-field")
+            yield Static("", id="form-error")
+        yield Footer()
+
+    def values(self) -> dict[str, str]:
+        return {field.id.removeprefix("field-"): field.value for field in self.query(ComposedInput)}
+
+    def fail(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(message)
+        self.app.bell()
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class DetailsForm(FormScreen):
+    TITLE_KEY = "form.details"
+
+    def __init__(self, store: MeetingStore) -> None:
+        super().__init__()
+        self.store = store
+
+    def fields(self) -> list[tuple[str, str, str]]:
+        details = self.store.meeting.details
+        rows = []
+        for name in DETAIL_FIELDS:
+            value = getattr(details, name)
+            if name == "date" and details.meeting_date:
+                value = dmy(details.meeting_date)
+            elif name in LIST_DETAILS:
+                value = LIST_SEPARATOR.join(value)
+            rows.append((name, tr("details." + name), value))
+        return rows
+
+    def action_save(self) -> None:
+        details = self.store.meeting.details
+        ops = []
+        for name, raw in self.values().items():
+            value: str | list[str] = clean_line(raw)
+            if name == "date" and value:
+                parsed = parse_date(str(value))
+                if parsed is None:
+                    self.fail(tr("form.bad_date", value=value))
+                    return
+                value = parsed.isoformat()
+            if name in LIST_DETAILS:
+                value = [part.strip() for part in str(value).split(";") if part.strip()]
+            if value != getattr(details, name):
+                ops.append(edits.detail(name, value))
+        try:
+            self.store.commit(ops)
+        except StoreError as error:
+            self.fail(str(error))
+            return
+        self.app.schedule_fold(self.store)
+        self.dismiss(bool(ops))
+
+
+class SettingsForm(FormScreen):
+    TITLE_KEY = "form.settings"
+
+    def fields(self) -> list[tuple[str, str, str]]:
+        settings = self.app.archive.settings
+        rows = []
+        for name in SETTING_FIELDS:
+            value = getattr(settings, name)
+            rows.append((name, tr("setting." + name), LIST_SEPARATOR.join(value) if isinstance(value, list) else value))
+        return rows
+
+    def action_save(self) -> None:
+        values = self.values()
+        if values["language"].strip() not in LANGUAGES:
+            self.fail(tr("form.bad_language", choices=", ".join(LANGUAGES)))
+            return
+        theme = values["theme"].strip()
+        if theme not in self.app.available_themes:
+            self.fail(tr("form.bad_theme", choices=", ".join(sorted(self.app.available_themes))))
+            return
+        if "{body}" not in values["closing"] and "{announcer}" not in values["closing"] and not values["closing"].strip():
+            self.fail(tr("form.bad_closing"))
+            return
+        settings: OfficeSettings = self.app.archive.settings
+        old_language = settings.language
+        for name, raw in values.items():
+            settings = settings.with_value(name, clean_line(raw) if name != "recipients" else raw)
+        try:
+            self.app.archive.save_settings(settings)
+        except StoreError as error:
+            self.fail(str(error))
+            return
+        self.app.theme = settings.theme
+        if settings.language != old_language:
+            self.app.notify(tr("form.language_later"))
+        self.dismiss(True)
+
+
+class DirectoryForm(ModalScreen[bool]):
+    """The owner directory as editable text: ``alias = Full name`` per line, and
+    known owners (learned from use) one per line below."""
+
+    BINDINGS = keymap.bindings("form")
+
+    def compose(self) -> ComposeResult:
+        directory = self.app.archive.directory
+        lines = [f"{alias} = {full}" for alias, full in directory.aliases.items()]
+        lines += [owner for owner in directory.owners if owner not in directory.aliases.values()]
+        editor = TextArea("\n".join(lines), id="directory-editor")
+        editor.border_title = tr("form.directory")
+        yield Static(tr("form.directory_help"), id="directory-help")
+        yield editor
+        yield Static("", id="form-error")
+        yield Footer()
+
+    def action_save(self) -> None:
+        aliases: dict[str, str] = {}
+        owners: list[str] = []
+        for number, raw in enumerate(self.query_one(TextArea).text.splitlines(), start=1):
+            line = clean_line(raw)
+            if not line:
+                continue
+            if "=" in line:
+                alias, _, full = (part.strip() for part in line.partition("="))
+                alias = alias.lstrip("@")
+                if not alias or not full or " " in alias:
+                    self.query_one("#form-error", Static).update(tr("form.bad_alias", number=number))
+                    self.app.bell()
+                    return
+                aliases[alias] = full
+            else:
+                owners.append(line)
+        try:
+            self.app.archive.save_settings(directory=Directory(aliases=aliases, owners=owners))
+        except StoreError as error:
+            self.query_one("#form-error", Static).update(str(error))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
