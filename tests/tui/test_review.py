@@ -1,0 +1,283 @@
+"""The review screen driven by keys, checking what is stored after each action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minutes_tui.core.model import Kind
+from minutes_tui.importer import import_notes
+from minutes_tui.store import Archive
+from minutes_tui.tui.app import MinutesApp
+from minutes_tui.tui.screens.review import ReviewScreen
+from minutes_tui.tui.widgets.capture_input import ComposedInput
+from minutes_tui.tui.widgets.review_list import ReviewList
+
+NOTES = """\
+/date 09/03/2027
+/place Phòng họp 2
+/chair Lê Văn Sơn
+/body Thường trực HĐND huyện
+# Mục một
++ kết quả một
++ kết quả hai
+! tồn tại một
+# Mục hai
+> việc không người
+> việc đủ @Văn phòng ^31/03/2027
+"""
+
+
+def stored(root: Path) -> list[tuple[str, str, list[str], str]]:
+    with Archive(root, readonly=True) as archive:
+        meeting = archive.open_meeting(archive.resolve("last")).meeting
+        return [(line.kind.value, line.text, line.owners, line.deadline) for line in meeting.lines]
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    with Archive(root) as archive:
+        import_notes(archive, NOTES).store.close()
+    return root
+
+
+def review_app(root: Path) -> MinutesApp:
+    archive = Archive(root).open()
+    app = MinutesApp(archive)
+    return app
+
+
+async def open_review(pilot) -> ReviewScreen:
+    await pilot.press("r")
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+async def goto(pilot, text: str) -> None:
+    screen = pilot.app.screen
+    review = screen.query_one(ReviewList)
+    for index in range(review.option_count):
+        if screen._line(review.get_option_at_index(index).id).text == text:
+            review.highlighted = index
+            await pilot.pause()
+            return
+    raise AssertionError(f"no line {text!r}")
+
+
+async def type_in_editor(pilot, text: str, enter: bool = True) -> None:
+    editor = pilot.app.screen.query_one("#editor", ComposedInput)
+    assert editor.has_focus
+    editor.value = ""
+    editor.insert_text_at_cursor(text)
+    if enter:
+        await pilot.press("enter")
+
+
+async def quit_app(pilot) -> None:
+    await pilot.press("ctrl+q")
+    pilot.app.archive.close()
+
+
+async def test_navigation_and_retag(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        review = screen.query_one(ReviewList)
+        await pilot.press("G")
+        assert review.highlighted == review.option_count - 1
+        await pilot.press("g", "j", "j")
+        assert screen.current().text == "kết quả hai"
+        await pilot.press("f3")
+        await pilot.press("right_square_bracket")
+        assert screen.current().text == "Mục hai"
+        await pilot.press("left_square_bracket")
+        assert screen.current().text == "Mục một"
+        await quit_app(pilot)
+    assert stored(data)[2] == ("shortcoming", "kết quả hai", [], "")
+
+
+async def test_edit_owners_deadline_in_place(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await goto(pilot, "việc không người")
+        await pilot.press("e")
+        await type_in_editor(pilot, "> Rà soát hồ sơ @vp ^31/03")
+        await pilot.press("o")
+        await type_in_editor(pilot, "@Phòng Nội vụ @Văn phòng")
+        await pilot.press("h")
+        await type_in_editor(pilot, "quý II/2027")
+        await quit_app(pilot)
+    assert stored(data)[5] == ("task", "Rà soát hồ sơ", ["Phòng Nội vụ", "Văn phòng"], "quý II/2027")
+
+
+async def test_add_line_new_section_move_and_move_to_section(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await goto(pilot, "tồn tại một")
+        await pilot.press("a")
+        await type_in_editor(pilot, "= thống nhất mới")
+        await pilot.press("s")
+        await type_in_editor(pilot, "# Mục ba")
+        await goto(pilot, "kết quả một")
+        await pilot.press("shift+down")  # below "kết quả hai"
+        await goto(pilot, "việc đủ")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")  # the first section in the picker: "Mục một"
+        await pilot.pause()
+        await quit_app(pilot)
+    assert [text for _, text, _, _ in stored(data)] == [
+        "Mục một", "kết quả hai", "kết quả một", "tồn tại một", "thống nhất mới", "việc đủ",
+        "Mục ba", "Mục hai", "việc không người",
+    ]
+
+
+async def test_section_moves_with_its_lines(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await goto(pilot, "Mục hai")
+        await pilot.press("shift+up")
+        await quit_app(pilot)
+    assert [text for _, text, _, _ in stored(data)] == [
+        "Mục hai", "việc không người", "việc đủ", "Mục một", "kết quả một", "kết quả hai", "tồn tại một",
+    ]
+
+
+async def test_merge_split_delete_and_undo_redo_across_restart(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await goto(pilot, "kết quả một")
+        await pilot.press("plus")  # merge with "kết quả hai"
+        await pilot.press("minus")  # split at the cursor
+        editor = app.screen.query_one("#editor", ComposedInput)
+        editor.cursor_position = len("kết quả một")
+        await pilot.press("enter")
+        await goto(pilot, "tồn tại một")
+        await pilot.press("d")
+        await pilot.press("u")  # the delete is undone
+        await pilot.press("u", "ctrl+y")  # the split undone then redone
+        await quit_app(pilot)
+    assert [text for _, text, _, _ in stored(data)][:4] == ["Mục một", "kết quả một", "kết quả hai", "tồn tại một"]
+    # undo survives a restart: the split and the merge can still be undone
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await pilot.press("u", "u")
+        await quit_app(pilot)
+    assert [text for _, text, _, _ in stored(data)][:4] == ["Mục một", "kết quả một", "kết quả hai", "tồn tại một"]
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await pilot.press("ctrl+y")  # redo the merge, after yet another restart
+        await quit_app(pilot)
+    assert [text for _, text, _, _ in stored(data)][1] == "kết quả một kết quả hai"
+
+
+async def test_multi_select_retag_and_owner(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        await goto(pilot, "kết quả một")
+        await pilot.press("space", "space")  # marks two lines, moving down
+        assert len(screen.marked) == 2
+        await pilot.press("f4")
+        await pilot.press("o")
+        await type_in_editor(pilot, "@vp")
+        await pilot.press("escape")  # clears the selection
+        assert not screen.marked
+        await quit_app(pilot)
+    lines = stored(data)
+    assert lines[1][0] == lines[2][0] == "task"
+    assert lines[1][2] == lines[2][2] == ["vp"]  # no alias saved in this archive: kept as typed
+    assert lines[3][0] == "shortcoming"
+
+
+async def test_checks_list_and_jumping_to_problems(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        assert [p.code for p in screen.problems] == ["task_no_owner", "task_no_deadline"]
+        await pilot.press("g", "n")
+        assert screen.current().text == "việc không người"
+        await pilot.press("c")
+        checks = screen.query_one("#checks")
+        assert checks.display and checks.has_focus and checks.option_count == 2
+        await pilot.press("escape", "o")
+        await type_in_editor(pilot, "@Văn phòng")
+        assert [p.code for p in screen.problems] == ["task_no_deadline"]
+        await quit_app(pilot)
+
+
+async def test_live_search_and_filters(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        review = screen.query_one(ReviewList)
+        await pilot.press("slash")
+        await type_in_editor(pilot, "KET QUA", enter=False)
+        await pilot.pause()
+        assert review.option_count == 2  # accents and case ignored, live
+        await pilot.press("escape")
+        assert review.option_count == 7
+        await pilot.press("f", "f", "f")  # cycle: finding, shortcoming, task
+        assert {screen._line(review.get_option_at_index(i).id).kind for i in range(review.option_count)} == {Kind.TASK}
+        await pilot.press("at")
+        await type_in_editor(pilot, "van phong")
+        assert review.option_count == 1
+        await quit_app(pilot)
+
+
+async def test_details_form_from_review_and_capture(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await pilot.press("ctrl+o")
+        form = app.screen
+        form.query_one("#field-place", ComposedInput).value = "Hội trường lớn"
+        form.query_one("#field-attend", ComposedInput).value = "A; B"
+        form.query_one("#field-date", ComposedInput).value = "32/13/2027"
+        await pilot.press("ctrl+s")
+        assert app.screen is form  # a bad date keeps the form open with a message
+        form.query_one("#field-date", ComposedInput).value = "10/03/2027"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+g")  # to capture, then the same form by one key
+        await pilot.press("ctrl+o")
+        assert app.screen.query_one("#field-place", ComposedInput).value == "Hội trường lớn"
+        await pilot.press("escape")
+        await quit_app(pilot)
+    with Archive(data, readonly=True) as archive:
+        details = archive.open_meeting(archive.resolve("last")).meeting.details
+    assert (details.place, details.attend, details.date) == ("Hội trường lớn", ["A", "B"], "2027-03-10")
+
+
+async def test_settings_and_directory_forms(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        form = app.screen
+        form.query_one("#field-issuer", ComposedInput).value = "Văn phòng HĐND huyện"
+        form.query_one("#field-recipients", ComposedInput).value = "TT Huyện ủy; UBND huyện"
+        form.query_one("#field-language", ComposedInput).value = "fr"
+        await pilot.press("ctrl+s")
+        assert app.screen is form
+        form.query_one("#field-language", ComposedInput).value = "en"
+        await pilot.press("ctrl+s")
+        await pilot.press("d")
+        editor = app.screen.query_one("TextArea")
+        editor.text = "vp = Văn phòng HĐND và UBND huyện\nPhòng Nội vụ"
+        await pilot.press("ctrl+s")
+        await quit_app(pilot)
+    with Archive(data, readonly=True) as archive:
+        assert archive.settings.issuer == "Văn phòng HĐND huyện"
+        assert archive.settings.recipients == ["TT Huyện ủy", "UBND huyện"]
+        assert archive.settings.language == "en"
+        assert archive.directory.expand("vp") == "Văn phòng HĐND và UBND huyện"
+        assert "Phòng Nội vụ" in archive.directory.owners
