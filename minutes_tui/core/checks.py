@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from minutes_tui.core.dates import dmy, parse_deadline
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import Kind, Meeting
+from minutes_tui.core.text import fold
 
 #: Meeting details the notice cannot do without, with their /command.
 REQUIRED_DETAILS = (("date", "ngày họp"), ("place", "địa điểm"), ("chair", "người chủ trì"), ("body", "cơ quan tổ chức"))
@@ -32,7 +33,7 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[
         if not getattr(details, name):
             problems.append(Problem(None, f"missing_{name}", f"Chưa có {words} (/{name} …)."))
     meeting_date = details.meeting_date
-    known = directory.all_names() if directory else []
+    known = {fold(name) for name in directory.all_names()} if directory else set()
     has_sections = any(line.kind is Kind.SECTION for line in meeting.lines)
     seen_section = False
     for index, line in enumerate(meeting.lines):
@@ -58,7 +59,7 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[
                 problems.append(Problem(line.id, "deadline_past", f"Thời hạn {dmy(deadline.due)} đã qua so với ngày họp {dmy(meeting_date)}."))
         if directory is not None and known:
             for owner in line.owners:
-                if not directory.known(owner):
+                if fold(owner) not in known:
                     closest = directory.closest(owner)
                     hint = f" Có phải “{closest}”?" if closest else ""
                     problems.append(Problem(line.id, "unknown_owner", f"“{owner}” chưa có trong danh bạ.{hint}", closest or ""))

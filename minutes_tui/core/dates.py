@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from minutes_tui.core.text import fold
 
@@ -105,6 +106,7 @@ def _infer_year(day: int, month: int, ref: date) -> int:
     return ref.year
 
 
+@lru_cache(maxsize=8192)  # pure, and called for every task on every check
 def parse_deadline(text: str, ref: date | None = None) -> Deadline:
     """Understand ``31/01``, ``trước 31/01/2022``, ``tháng 02/2022``, ``quý I``,
     ``6 tháng đầu năm``, ``cuối năm`` and ``năm 2023``; anything else is kept as

@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from rich.text import Text
 
 from minutes_tui.core import edits
 from minutes_tui.core.checks import Problem, check_meeting
@@ -31,7 +32,8 @@ from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
 from minutes_tui.tui.widgets.capture_input import ComposedInput, OwnerSuggester
-from minutes_tui.tui.widgets.review_list import ReviewList
+from minutes_tui.tui.widgets.line_list import line_prompt
+from minutes_tui.tui.widgets.review_list import ReviewList, review_prompt
 
 def block_range(lines: list[Line], index: int) -> range:
     """The lines a heading carries with it when moved: itself and its content."""
@@ -73,6 +75,7 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-body"):
             yield ReviewList(id="review-list")
             yield OptionList(id="checks")
+        yield Static("", id="line-detail")
         yield Static("", id="editor-label")
         yield ComposedInput(id="editor", suggester=OwnerSuggester(self.app.archive.directory))
         yield Footer()
@@ -86,14 +89,33 @@ class ReviewScreen(Screen[None]):
         self.rebuild()
 
     # -- showing -------------------------------------------------------------------
-    def rebuild(self) -> None:
-        """Recompute labels, checks and the filter, and show the list once."""
-        self.labels = heading_labels(self.lines)
-        self._recheck()
+    def rebuild(self, recheck: bool = True) -> None:
+        """Recompute labels, checks (unless only the filter changed) and show the list."""
+        if recheck:
+            self.labels = heading_labels(self.lines)
+            self._recheck()
+            self._refresh_checks()
         shown = [self.lines[i] for i in self.folded.matches(self.lines, self.line_filter)]
-        self.query_one(ReviewList).show(shown, self.labels, self.marked, self.problem_counts)
-        self._refresh_checks()
+        self.query_one(ReviewList).show(shown, self.prompt)
         self._status(len(shown))
+
+    def prompt(self, line: Line):
+        """How one row looks, from the current labels, selection and checks."""
+        return review_prompt(line, self.labels.get(line.id, ""), line.id in self.marked, self.problem_counts.get(line.id, 0))
+
+    @on(ReviewList.Highlighted)
+    def show_detail(self, event: ReviewList.Highlighted) -> None:
+        """The highlighted line in full (rows are cut to the width), with its problems."""
+        detail = self.query_one("#line-detail", Static)
+        line = self._line(event.line_id) if event.line_id else None
+        if line is None:
+            detail.update("")
+            return
+        text = line_prompt(line) if not line.kind.is_heading else Text(line.text, style="bold")
+        for problem in self.problems:
+            if problem.line_id == line.id:
+                text.append(f"\n⚠ {problem.message}", style="red")
+        detail.update(text)
 
     def _recheck(self) -> dict[str, int]:
         """Run the checks; return the previous per-line counts."""
@@ -116,7 +138,7 @@ class ReviewScreen(Screen[None]):
         for line_id in changed:
             line = by_id.get(line_id) if by_id is not None else self._line(line_id)
             if line is not None:
-                review.update_row(line, self.labels.get(line.id, ""), line.id in self.marked, self.problem_counts.get(line.id, 0))
+                review.update_row(line)
         self._refresh_checks()
         self._status(review.option_count)
 
@@ -385,16 +407,16 @@ class ReviewScreen(Screen[None]):
     def action_filter_kind(self) -> None:
         position = KIND_FILTERS.index(self.line_filter.kinds) if self.line_filter.kinds in KIND_FILTERS else 0
         self.line_filter = replace(self.line_filter, kinds=KIND_FILTERS[(position + 1) % len(KIND_FILTERS)])
-        self.rebuild()
+        self.rebuild(recheck=False)
 
     @on(Input.Changed, "#editor")
     def live_filter(self, event: Input.Changed) -> None:
         if self.mode == "search":
             self.line_filter = replace(self.line_filter, text=event.value)
-            self.rebuild()
+            self.rebuild(recheck=False)
         elif self.mode == "owner_filter":
             self.line_filter = replace(self.line_filter, owner=event.value)
-            self.rebuild()
+            self.rebuild(recheck=False)
 
     @on(Input.Submitted, "#editor")
     def editor_submitted(self, event: Input.Submitted) -> None:
