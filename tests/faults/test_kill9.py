@@ -139,3 +139,13 @@ def test_kill9_during_fold(big_meeting: tuple[Path, str]) -> None:
         check(seed, before, typed, committed, recovered(data, meeting_id))
     assert hit, "never caught the fold in the act: the fold did not run"
     print(f"\nfold kills: {len(FOLD_SEEDS) + 1} trials, {hit} mid-write, seeds {FOLD_SEEDS} + {RANDOM_SEED + 1}")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("MINUTES_TUI_SLOW") != "1", reason="long run: set MINUTES_TUI_SLOW=1")
+def test_kill9_many_seeds(tmp_path: Path) -> None:
+    """200 more kills (about 4 minutes); seeds derived from the printed random seed."""
+    base = RANDOM_SEED * 1000
+    print(f"\nslow kill -9 trials: seeds {base}..{base + 199}")
+    for offset in range(200):
+        kill_while_typing(base + offset, tmp_path / f"data{offset // 25}")
