@@ -280,13 +280,20 @@ class DurableModel:
             with open(f"/proc/self/fd/{fd}", "rb") as handle:  # the fd may be write-only
                 self.data[st.st_ino] = handle.read()
         self.states.append((self.returned, self.state()))
+        # Metadata ahead of data (renames and new names persisted, file data only as of its fsync).
+        self.states.append((self.returned, self.state(live=True)))
 
-    def state(self) -> dict[str, bytes | None]:
+    def state(self, live: bool = False) -> dict[str, bytes | None]:
         """Relative path → bytes (None for a directory) reachable from the root."""
         out: dict[str, bytes | None] = {}
 
+        def listing(directory: str) -> dict[str, tuple[int, bool]]:
+            if not live:
+                return self.entries.get(directory, {})
+            return {e.name: (e.inode(), e.is_dir(follow_symlinks=False)) for e in os.scandir(directory)}
+
         def walk(directory: str, rel: str) -> None:
-            for name, (inode, is_dir) in self.entries.get(directory, {}).items():
+            for name, (inode, is_dir) in listing(directory).items():
                 sub = f"{rel}{name}"
                 if is_dir:
                     out[sub] = None
@@ -359,7 +366,7 @@ def test_power_cut_at_every_fsync(tmp_path: Path, monkeypatch) -> None:
                 done(list(texts))
         store.close()
         archive.close()
-    assert len(model.states) > 40
+    assert len(model.states) > 80
     for number, (returned, state) in enumerate(model.states):
         target = tmp_path / f"cut-{number}"
         _restore(state, target)

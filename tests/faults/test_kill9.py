@@ -44,9 +44,13 @@ def recovered(data: Path, meeting_id: str) -> list[str]:
         texts = [line.text for line in store.meeting.lines]
         store.close()
         archive.list()  # the index and every meeting summary load
-        return texts
+        assert not archive.warnings, archive.warnings
     finally:
         archive.close()
+    # A kill must never damage a file: nothing set aside, no damaged journal copy.
+    damaged = [p.name for p in data.rglob("*") if ".corrupt-" in p.name or ".damaged-" in p.name]
+    assert not damaged, damaged
+    return texts
 
 
 def check(seed: int, before: list[str], typed: list[str], committed: list[str], after: list[str]) -> None:
