@@ -433,3 +433,45 @@ def test_reopen_after_kill_with_injected_enospc(tmp_path: Path, monkeypatch) -> 
             fake.clear()
             store.close()
     assert _lines(data, meeting_id) == ["dòng 0", "dòng 1", "dòng 2", "dòng 3"]
+
+
+def _screen_text(raw: bytes) -> str:
+    import re
+
+    return re.sub(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07]*\x07|[()][0-9A-Za-z]|[=>])", b"", raw).decode("utf-8", "replace")
+
+
+def test_real_app_on_a_full_tmpfs(small_fs: Path) -> None:
+    """The real app in a pseudo-terminal: the disk fills, Enter shows the error and keeps the
+    line; space is freed, Enter again saves it; Ctrl+Q exits cleanly; nothing is lost."""
+    from tests.faults.apprun import disk_texts, start_new_meeting, wait_for
+
+    data = small_fs / "data"
+    app, meeting_id = start_new_meeting(data)
+    meetings = data / "meetings"
+    try:
+        app.type_line("Khai mạc")
+        assert wait_for(lambda: "Khai mạc" in disk_texts(meetings, meeting_id), 5)
+        filler = _fill(small_fs)
+        saved = None
+        for i in range(40):  # fill the journal's last page
+            text = f"Dòng {i} " + "y" * 400
+            before = len(app.output)
+            app.type_line(text)
+            if not wait_for(lambda: text in disk_texts(meetings, meeting_id), 1.5):
+                saved = text
+                break
+        assert saved, "the disk never filled up"
+        assert wait_for(lambda: "No space left" in _screen_text(bytes(app.output[before:])), 5), \
+            _screen_text(bytes(app.output[-3000:]))
+        assert app.proc.poll() is None
+        filler.unlink()
+        app.send(b"\r")  # the line is still in the input
+        assert wait_for(lambda: saved in disk_texts(meetings, meeting_id), 5)
+        code = app.quit()
+    finally:
+        if app.proc.poll() is None:
+            app.kill9()
+    assert code == 0
+    texts = _lines(data, meeting_id)
+    assert texts[-1] == saved and "Khai mạc" in texts
