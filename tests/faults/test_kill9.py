@@ -153,3 +153,43 @@ def test_kill9_many_seeds(tmp_path: Path) -> None:
     print(f"\nslow kill -9 trials: seeds {base}..{base + 199}")
     for offset in range(200):
         kill_while_typing(base + offset, tmp_path / f"data{offset // 25}")
+
+
+IMPORT_SEEDS = [201, 202, 203, 204, 205, 206, 207, 208]
+
+
+def test_kill9_during_import(tmp_path: Path) -> None:
+    """``minutes-tui import`` killed at random instants: a meeting is all or nothing."""
+    import signal
+    import subprocess
+    import sys
+
+    from tests.faults.apprun import ROOT
+
+    rng = random.Random(7)
+    notes = tmp_path / "notes.txt"
+    count = 20000
+    notes.write_text("\n".join(make_line(rng, f"i{i}") for i in range(count)), encoding="utf-8")
+    data = tmp_path / "data"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    finished = 0
+    for seed in IMPORT_SEEDS:
+        delay = random.Random(seed).uniform(0.15, 1.0)
+        proc = subprocess.Popen([sys.executable, "-m", "minutes_tui", "--data", str(data), "import", str(notes)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+        time.sleep(delay)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate(timeout=30)
+        finished += proc.returncode == 0
+        printed = out.decode().strip()
+        with Archive(data) as archive:
+            for summary in archive.list():
+                store = archive.open_meeting(summary.id)
+                lines = len(store.meeting.lines)
+                store.close()
+                assert lines in (0, count), f"seed {seed}: a meeting with {lines} of {count} lines"
+                if summary.id == printed:
+                    assert lines == count, f"seed {seed}: the printed meeting is incomplete"
+            assert not archive.warnings, archive.warnings
+    print(f"\nimport kills: {len(IMPORT_SEEDS)} trials, {finished} finished before the kill")
