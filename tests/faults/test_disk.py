@@ -357,7 +357,8 @@ def test_power_cut_at_every_fsync(tmp_path: Path, monkeypatch) -> None:
                 texts = [l.text for l in store.meeting.lines]
             else:
                 text = f"Dòng {i} — Thị ủy giao UBND"
-                store.commit([edits.insert(Line(Kind.NOTE, text), len(store.meeting.lines))])
+                owners = [f"Phòng {i % 4}"] if i % 2 else []  # folds then also save the owner directory
+                store.commit([edits.insert(Line(Kind.TASK, text, owners), len(store.meeting.lines))])
                 texts = texts + [text]
             assert texts == [l.text for l in store.meeting.lines]
             done(list(texts))
@@ -377,6 +378,7 @@ def test_power_cut_at_every_fsync(tmp_path: Path, monkeypatch) -> None:
             listed = {s.id for s in archive.list()}
             assert meeting_id in listed, f"cut {number}: meeting missing from the list"
             got = [l.text for l in archive.open_meeting(meeting_id).meeting.lines]
+            assert not archive.warnings, f"cut {number}: {archive.warnings}"
         allowed = [expected[returned]] + ([expected[returned + 1]] if returned + 1 < len(expected) else [])
         assert got in allowed, f"cut {number} (after {returned} ops): {got[-3:]!r} not in {[a[-3:] for a in allowed]}"
 
