@@ -90,7 +90,8 @@ def emit(rows: list[dict]) -> None:
 def print_table(rows: list[dict]) -> bool:
     """Print figure / baseline / ratio / goal / verdict; True when every goal is met."""
     ok = True
-    header = f"{'figure':<58} {'value':>10} {'baseline':>44} {'ratio':>7} {'goal':>6}  result"
+    width = max([len(r["figure"]) for r in rows] + [20])
+    header = f"{'figure':<{width}} {'value':>10} {'baseline':>44} {'ratio':>7} {'goal':>6}  result"
     print(header)
     print("-" * len(header))
     for r in rows:
@@ -101,5 +102,5 @@ def print_table(rows: list[dict]) -> bool:
         ok &= verdict != "FAIL"
         base = f"{r['baseline_label']} {r['baseline']:.2f} {unit}"
         goal_text = "—" if goal is None else f"≤{goal:g}×"
-        print(f"{r['figure']:<58} {r['value']:>7.2f} {unit:<2} {base:>44} {ratio:>6.2f}× {goal_text:>6}  {verdict}")
+        print(f"{r['figure']:<{width}} {r['value']:>7.2f} {unit:<2} {base:>44} {ratio:>6.2f}× {goal_text:>6}  {verdict}")
     return ok

@@ -280,13 +280,20 @@ class DurableModel:
             with open(f"/proc/self/fd/{fd}", "rb") as handle:  # the fd may be write-only
                 self.data[st.st_ino] = handle.read()
         self.states.append((self.returned, self.state()))
+        # Metadata ahead of data (renames and new names persisted, file data only as of its fsync).
+        self.states.append((self.returned, self.state(live=True)))
 
-    def state(self) -> dict[str, bytes | None]:
+    def state(self, live: bool = False) -> dict[str, bytes | None]:
         """Relative path → bytes (None for a directory) reachable from the root."""
         out: dict[str, bytes | None] = {}
 
+        def listing(directory: str) -> dict[str, tuple[int, bool]]:
+            if not live:
+                return self.entries.get(directory, {})
+            return {e.name: (e.inode(), e.is_dir(follow_symlinks=False)) for e in os.scandir(directory)}
+
         def walk(directory: str, rel: str) -> None:
-            for name, (inode, is_dir) in self.entries.get(directory, {}).items():
+            for name, (inode, is_dir) in listing(directory).items():
                 sub = f"{rel}{name}"
                 if is_dir:
                     out[sub] = None
@@ -350,7 +357,8 @@ def test_power_cut_at_every_fsync(tmp_path: Path, monkeypatch) -> None:
                 texts = [l.text for l in store.meeting.lines]
             else:
                 text = f"Dòng {i} — Thị ủy giao UBND"
-                store.commit([edits.insert(Line(Kind.NOTE, text), len(store.meeting.lines))])
+                owners = [f"Phòng {i % 4}"] if i % 2 else []  # folds then also save the owner directory
+                store.commit([edits.insert(Line(Kind.TASK, text, owners), len(store.meeting.lines))])
                 texts = texts + [text]
             assert texts == [l.text for l in store.meeting.lines]
             done(list(texts))
@@ -359,7 +367,7 @@ def test_power_cut_at_every_fsync(tmp_path: Path, monkeypatch) -> None:
                 done(list(texts))
         store.close()
         archive.close()
-    assert len(model.states) > 40
+    assert len(model.states) > 80
     for number, (returned, state) in enumerate(model.states):
         target = tmp_path / f"cut-{number}"
         _restore(state, target)
@@ -370,6 +378,7 @@ def test_power_cut_at_every_fsync(tmp_path: Path, monkeypatch) -> None:
             listed = {s.id for s in archive.list()}
             assert meeting_id in listed, f"cut {number}: meeting missing from the list"
             got = [l.text for l in archive.open_meeting(meeting_id).meeting.lines]
+            assert not archive.warnings, f"cut {number}: {archive.warnings}"
         allowed = [expected[returned]] + ([expected[returned + 1]] if returned + 1 < len(expected) else [])
         assert got in allowed, f"cut {number} (after {returned} ops): {got[-3:]!r} not in {[a[-3:] for a in allowed]}"
 
@@ -426,3 +435,45 @@ def test_reopen_after_kill_with_injected_enospc(tmp_path: Path, monkeypatch) -> 
             fake.clear()
             store.close()
     assert _lines(data, meeting_id) == ["dòng 0", "dòng 1", "dòng 2", "dòng 3"]
+
+
+def _screen_text(raw: bytes) -> str:
+    import re
+
+    return re.sub(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07]*\x07|[()][0-9A-Za-z]|[=>])", b"", raw).decode("utf-8", "replace")
+
+
+def test_real_app_on_a_full_tmpfs(small_fs: Path) -> None:
+    """The real app in a pseudo-terminal: the disk fills, Enter shows the error and keeps the
+    line; space is freed, Enter again saves it; Ctrl+Q exits cleanly; nothing is lost."""
+    from tests.faults.apprun import disk_texts, start_new_meeting, wait_for
+
+    data = small_fs / "data"
+    app, meeting_id = start_new_meeting(data)
+    meetings = data / "meetings"
+    try:
+        app.type_line("Khai mạc")
+        assert wait_for(lambda: "Khai mạc" in disk_texts(meetings, meeting_id), 5)
+        filler = _fill(small_fs)
+        saved = None
+        for i in range(40):  # fill the journal's last page
+            text = f"Dòng {i} " + "y" * 400
+            before = len(app.output)
+            app.type_line(text)
+            if not wait_for(lambda: text in disk_texts(meetings, meeting_id), 1.5):
+                saved = text
+                break
+        assert saved, "the disk never filled up"
+        assert wait_for(lambda: "No space left" in _screen_text(bytes(app.output[before:])), 5), \
+            _screen_text(bytes(app.output[-3000:]))
+        assert app.proc.poll() is None
+        filler.unlink()
+        app.send(b"\r")  # the line is still in the input
+        assert wait_for(lambda: saved in disk_texts(meetings, meeting_id), 5)
+        code = app.quit()
+    finally:
+        if app.proc.poll() is None:
+            app.kill9()
+    assert code == 0
+    texts = _lines(data, meeting_id)
+    assert texts[-1] == saved and "Khai mạc" in texts

@@ -44,9 +44,13 @@ def recovered(data: Path, meeting_id: str) -> list[str]:
         texts = [line.text for line in store.meeting.lines]
         store.close()
         archive.list()  # the index and every meeting summary load
-        return texts
+        assert not archive.warnings, archive.warnings
     finally:
         archive.close()
+    # A kill must never damage a file: nothing set aside, no damaged journal copy.
+    damaged = [p.name for p in data.rglob("*") if ".corrupt-" in p.name or ".damaged-" in p.name]
+    assert not damaged, damaged
+    return texts
 
 
 def check(seed: int, before: list[str], typed: list[str], committed: list[str], after: list[str]) -> None:
@@ -139,3 +143,55 @@ def test_kill9_during_fold(big_meeting: tuple[Path, str]) -> None:
         check(seed, before, typed, committed, recovered(data, meeting_id))
     assert hit, "never caught the fold in the act: the fold did not run"
     print(f"\nfold kills: {len(FOLD_SEEDS) + 1} trials, {hit} mid-write, seeds {FOLD_SEEDS} + {RANDOM_SEED + 1}")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("MINUTES_TUI_SLOW") != "1", reason="long run: set MINUTES_TUI_SLOW=1")
+def test_kill9_many_seeds(tmp_path: Path) -> None:
+    """200 more kills (about 4 minutes); seeds derived from the printed random seed."""
+    base = RANDOM_SEED * 1000
+    print(f"\nslow kill -9 trials: seeds {base}..{base + 199}")
+    for offset in range(200):
+        kill_while_typing(base + offset, tmp_path / f"data{offset // 25}")
+
+
+IMPORT_SEEDS = [201, 202, 203, 204, 205, 206, 207, 208]
+
+
+def test_kill9_during_import(tmp_path: Path) -> None:
+    """``minutes-tui import`` killed at random instants: a meeting is all or nothing."""
+    import signal
+    import subprocess
+    import sys
+
+    from tests.faults.apprun import ROOT
+
+    rng = random.Random(7)
+    notes = tmp_path / "notes.txt"
+    count = 10000
+    notes.write_text("\n".join(make_line(rng, f"i{i}") for i in range(count)), encoding="utf-8")
+    data = tmp_path / "data"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    finished = 0
+    for seed in IMPORT_SEEDS:
+        delay = random.Random(seed).uniform(0.2, 0.8)
+        proc = subprocess.Popen([sys.executable, "-m", "minutes_tui", "--data", str(data), "import", str(notes)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+        time.sleep(delay)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate(timeout=30)
+        finished += proc.returncode == 0
+        printed = out.decode().strip()
+        with Archive(data) as archive:
+            for summary in archive.list():
+                store = archive.open_meeting(summary.id)
+                lines = len(store.meeting.lines)
+                store.close()
+                assert lines in (0, count), f"seed {seed}: a meeting with {lines} of {count} lines"
+                if summary.id == printed:
+                    assert lines == count, f"seed {seed}: the printed meeting is incomplete"
+            assert not archive.warnings, archive.warnings
+    with Archive(data, readonly=True) as archive:
+        whole = sum(s.lines == count for s in archive.list())
+    print(f"\nimport kills: {len(IMPORT_SEEDS)} trials, {finished} finished, {whole} whole meetings kept")
