@@ -3,7 +3,7 @@
 Layout::
 
     DATA/
-      .lock  .lock.owner          one writer at a time (filelock + pid)
+      .lock  .lock.owner          one writer at a time (flock + pid)
       index.json                  TinyDB: one summary per meeting (derivable)
       settings.json               TinyDB: office settings and owner directory
       meetings/<id>.json          TinyDB: the meeting (atomic rewrite)
@@ -22,7 +22,6 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
@@ -31,6 +30,7 @@ from minutes_tui.core.model import Kind, Meeting, MeetingDetails, OfficeSettings
 from minutes_tui.locations import meetings_dir
 from minutes_tui.store.errors import CorruptFile, DataLocked, StoreError, WriteFailed
 from minutes_tui.store.files import FILE_MODE, ensure_private_dir, remove_orphan_temps, set_aside
+from minutes_tui.store.lock import DataDirLock, LockTaken
 from minutes_tui.store.meeting_store import MeetingStore
 from minutes_tui.store.tinydb_storage import AtomicJSONStorage
 
@@ -74,7 +74,7 @@ class Archive:
         self.readonly = readonly
         self.meetings_path = meetings_dir(root)
         self.warnings: list[str] = []
-        self._lock: FileLock | None = None
+        self._lock: DataDirLock | None = None
         self._index: TinyDB | None = None
         self._settings_db: TinyDB | None = None
         self._write_lock = threading.Lock()
@@ -101,10 +101,10 @@ class Archive:
     def _acquire_lock(self) -> None:
         lock_path = self.root / ".lock"
         owner_path = self.root / ".lock.owner"
-        lock = FileLock(lock_path, timeout=0, mode=FILE_MODE)
+        lock = DataDirLock(lock_path)
         try:
             lock.acquire()
-        except Timeout:
+        except LockTaken:
             try:
                 owner = owner_path.read_text(encoding="utf-8").strip()
             except OSError:

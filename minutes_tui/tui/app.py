@@ -20,14 +20,26 @@ from minutes_tui.locations import crash_dir
 from minutes_tui.store import Archive, MeetingStore, StoreError
 from minutes_tui.tui import keymap
 from minutes_tui.tui.screens.capture import CaptureScreen
-from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
-from minutes_tui.tui.screens.forms import DetailsForm, DirectoryForm, SettingsForm
-from minutes_tui.tui.screens.notice import NoticeScreen
-from minutes_tui.tui.screens.review import ReviewScreen
 
-#: The screens that show one meeting, by the name used to switch between them.
-MEETING_SCREENS: dict[str, type[Screen]] = {"capture": CaptureScreen, "review": ReviewScreen, "notice": NoticeScreen}
+
+def meeting_screen(name: str) -> type[Screen]:
+    """The screen class showing one meeting, by the name used to switch to it.
+
+    Review and notice (and the forms and help below) are imported on first use:
+    the first frame needs only the meeting list and capture.
+    """
+    if name == "review":
+        from minutes_tui.tui.screens.review import ReviewScreen
+
+        return ReviewScreen
+    if name == "notice":
+        from minutes_tui.tui.screens.notice import NoticeScreen
+
+        return NoticeScreen
+    return CaptureScreen
+
+
 #: Seconds of quiet after a change before the journal is folded into the database file.
 FOLD_DELAY = 2.0
 
@@ -88,9 +100,9 @@ class MinutesApp(App[None]):
         current = getattr(self.screen, "store", None)
         if current is not None:
             self.fold_quietly(current)
-            self.switch_screen(MEETING_SCREENS[name](store))
+            self.switch_screen(meeting_screen(name)(store))
         else:
-            self.push_screen(MEETING_SCREENS[name](store))
+            self.push_screen(meeting_screen(name)(store))
 
     def leave_meeting(self, screen: Screen) -> None:
         """Back to the meeting list, folding the meeting into its file on the way."""
@@ -119,6 +131,8 @@ class MinutesApp(App[None]):
             self.call_from_thread(self.notify, tr("capture.fold_failed", reason=str(error)), severity="warning")
 
     def open_details(self, store: MeetingStore) -> None:
+        from minutes_tui.tui.screens.forms import DetailsForm
+
         def saved(changed: bool | None) -> None:
             if changed and hasattr(self.screen, "on_screen_resume"):
                 self.screen.on_screen_resume()
@@ -126,9 +140,13 @@ class MinutesApp(App[None]):
         self.push_screen(DetailsForm(store), saved)
 
     def action_settings(self) -> None:
+        from minutes_tui.tui.screens.forms import SettingsForm
+
         self.push_screen(SettingsForm())
 
     def action_directory(self) -> None:
+        from minutes_tui.tui.screens.forms import DirectoryForm
+
         self.push_screen(DirectoryForm())
 
     def fold_quietly(self, store: MeetingStore) -> None:
@@ -158,6 +176,8 @@ class MinutesApp(App[None]):
 
     # -- help, palette, crashes --------------------------------------------------
     def action_help(self) -> None:
+        from minutes_tui.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

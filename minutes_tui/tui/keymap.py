@@ -30,7 +30,9 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("quit", "ctrl+q", "app.quit", "key.quit"),
     ),
     "meetings": (
-        Key("meetings.open", "o,enter", "open_capture", "key.open"),
+        Key("meetings.open", "enter,o", "open_capture", "key.open"),
+        Key("meetings.down", "j,down", "list_down", "key.down", show=False),
+        Key("meetings.up", "k,up", "list_up", "key.up", show=False),
         Key("meetings.new", "n", "new_meeting", "key.new"),
         Key("meetings.review", "r", "open_review", "key.review"),
         Key("meetings.notice", "t", "open_notice", "key.notice"),

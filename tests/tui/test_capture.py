@@ -176,8 +176,13 @@ async def test_meeting_list_shows_counts_and_opens_with_enter(data_dir: Path) ->
     import_notes(archive, "/date 12/01/2027\n/kind Phiên họp thử\n+ a\n! b\n> c\n> d\n").store.close()
     app = MinutesApp(archive)
     async with app.run_test() as pilot:
-        table = app.screen.query_one("DataTable")
-        assert table.get_row_at(0)[:6] == ["12/01/2027", "Phiên họp thử", "1", "1", "2", "0"]
+        from minutes_tui.tui.screens.meetings import meeting_row
+        from minutes_tui.tui.widgets.row_list import RowList
+
+        table = app.screen.query_one(RowList)
+        assert table.option_count == 1
+        row = meeting_row(app.archive.list()[0]).plain.split()
+        assert row == ["12/01/2027", "1", "1", "2", "0", "4", "Phiên", "họp", "thử"]
         await pilot.press("enter")
         assert isinstance(app.screen, CaptureScreen)
         await pilot.press("escape")

@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from minutes_tui.core.dates import dmy, parse_date
 from minutes_tui.core.model import Kind
 from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingSummary
 from minutes_tui.tui import keymap
+from minutes_tui.tui.widgets.row_list import RowList
 
 COUNT_COLUMNS = (Kind.FINDING, Kind.SHORTCOMING, Kind.TASK, Kind.DECISION)
+DATE_WIDTH, COUNT_WIDTH = 11, 4
+
+
+def header_row() -> Text:
+    text = Text(f"  {tr('meetings.col.date'):<{DATE_WIDTH}}", style="bold")
+    for kind in COUNT_COLUMNS:
+        text.append(f"{tr('chip.' + kind.value):>{COUNT_WIDTH}}", style="bold")
+    text.append(f"{tr('meetings.col.lines'):>{COUNT_WIDTH + 2}}  {tr('meetings.col.title')}", style="bold")
+    return text
+
+
+def meeting_row(summary: MeetingSummary) -> Text:
+    """Date, the four counts, lines, then the title (the counts first keep the
+    columns aligned without measuring the titles)."""
+    parsed = parse_date(summary.date) if summary.date else None
+    text = Text(f"  {dmy(parsed) if parsed else '—':<{DATE_WIDTH}}")
+    for kind in COUNT_COLUMNS:
+        text.append(f"{summary.count(kind):>{COUNT_WIDTH}}", style="dim" if not summary.count(kind) else "")
+    text.append(f"{summary.lines:>{COUNT_WIDTH + 2}}  ")
+    text.append(summary.title or "—", style="bold")
+    return text
 
 
 class MeetingsScreen(Screen[None]):
@@ -20,51 +43,26 @@ class MeetingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(tr("meetings.title"), id="meetings-title")
-        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Static(header_row(), id="meetings-header")
+        yield RowList(id="meetings")
         yield Static(tr("meetings.empty"), id="meetings-empty")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(tr("meetings.col.date"), key="date")
-        table.add_column(tr("meetings.col.title"), key="title")
-        for kind in COUNT_COLUMNS:
-            table.add_column(tr("chip." + kind.value), key=kind.value)
-        table.add_column(tr("meetings.col.lines"), key="lines")
         self.reload()
 
     def on_screen_resume(self) -> None:
         self.reload()
 
     def reload(self) -> None:
-        table = self.query_one(DataTable)
-        selected = self.selected_id()
-        table.clear()
+        table = self.query_one(RowList)
         summaries = self.app.archive.list()
-        for summary in summaries:
-            table.add_row(*self._row(summary), key=summary.id)
+        table.show(summaries, meeting_row)
         self.query_one("#meetings-empty").display = not summaries
-        if selected is not None and selected in {s.id for s in summaries}:
-            table.move_cursor(row=table.get_row_index(selected))
         table.focus()
 
-    @staticmethod
-    def _row(summary: MeetingSummary) -> list[str]:
-        parsed = parse_date(summary.date) if summary.date else None
-        date = dmy(parsed) if parsed else "—"
-        title = summary.title or "—"
-        return [date, title, *(str(summary.count(kind)) for kind in COUNT_COLUMNS), str(summary.lines)]
-
     def selected_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return str(row_key.value)
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_open_capture()
+        return self.query_one(RowList).current_id
 
     def action_open_capture(self) -> None:
         if (meeting_id := self.selected_id()) is not None:
@@ -77,6 +75,12 @@ class MeetingsScreen(Screen[None]):
     def action_open_notice(self) -> None:
         if (meeting_id := self.selected_id()) is not None:
             self.app.switch_meeting_screen(meeting_id, "notice")
+
+    def action_list_down(self) -> None:
+        self.query_one(RowList).action_cursor_down()
+
+    def action_list_up(self) -> None:
+        self.query_one(RowList).action_cursor_up()
 
     def action_new_meeting(self) -> None:
         self.app.new_meeting()

@@ -107,7 +107,7 @@ class ReviewScreen(Screen[None]):
     def show_detail(self, event: ReviewList.Highlighted) -> None:
         """The highlighted line in full (rows are cut to the width), with its problems."""
         detail = self.query_one("#line-detail", Static)
-        line = self._line(event.line_id) if event.line_id else None
+        line = self._line(event.item_id) if event.item_id else None
         if line is None:
             detail.update("")
             return
