@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -51,9 +52,12 @@ def export_meeting(archive: Archive, meeting_id: str, out: Path | None, *, pdf: 
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"Không tạo được thư mục {target.parent}: {error.strerror or error}.") from error
+        # Written beside the target and renamed: a kill mid-export never leaves a
+        # half-written document under the real name.
+        partial = target.with_name(f".{target.stem}.partial.docx")
         try:
             if record:
-                render_record(store.meeting, archive.settings, target)
+                render_record(store.meeting, archive.settings, partial)
             else:
                 notice = latest_notice(store)
                 if notice is None or notes_changed_since_compile(store, archive.settings):
@@ -61,8 +65,10 @@ def export_meeting(archive: Archive, meeting_id: str, out: Path | None, *, pdf: 
                         notice = compile_notice(store.meeting, archive.settings, date.today())
                     else:
                         notice, _ = compile_and_store(store, archive.settings)
-                render_notice(notice, target)
+                render_notice(notice, partial)
+            os.replace(partial, target)
         except OSError as error:
+            partial.unlink(missing_ok=True)
             raise StoreError(f"Không ghi được {target}: {error.strerror or error}.") from error
         written = [target]
         if pdf:

@@ -49,7 +49,9 @@ class MeetingsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
+        # The frame first, then the list: the app answers at once even with a
+        # large archive, and the rows follow one frame later.
+        self.call_after_refresh(self.reload)
 
     def on_screen_resume(self) -> None:
         self.reload()

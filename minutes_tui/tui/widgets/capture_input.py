@@ -6,6 +6,8 @@ import unicodedata
 from typing import Protocol
 
 from textual import events
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.suggester import Suggester
 from textual.widgets import Input
 
@@ -42,6 +44,12 @@ class ComposedInput(Input):
 
     NFD input (e + combining marks) breaks cursor movement and Backspace.
     """
+
+    # Input sets its virtual width on every keystroke, and Widget declares
+    # virtual_size with layout=True, so each key re-laid-out the whole screen (cost
+    # growing with everything else shown: 2.9x a bare Input app in capture). An
+    # Input never shows scrollbars; a repaint is all it needs.
+    virtual_size = Reactive(Size(0, 0), repaint=True)
 
     def insert_text_at_cursor(self, text: str) -> None:
         super().insert_text_at_cursor(text)
