@@ -68,12 +68,15 @@ def atomic_write(path: Path, data: bytes, keep_backup: bool = False) -> None:
 def remove_orphan_temps(directory: Path) -> int:
     """Delete temp files left by a kill in the middle of :func:`atomic_write`."""
     removed = 0
-    if not directory.is_dir():
+    try:
+        entries = os.scandir(directory)  # names only: no Path object per file
+    except OSError:
         return 0
-    for entry in directory.iterdir():
-        if entry.name.endswith(TEMP_SUFFIX):
-            _unlink_quietly(entry)
-            removed += 1
+    with entries:
+        for entry in entries:
+            if entry.name.endswith(TEMP_SUFFIX):
+                _unlink_quietly(Path(entry.path))
+                removed += 1
     return removed
 
 

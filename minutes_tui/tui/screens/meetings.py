@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -48,22 +49,37 @@ class MeetingsScreen(Screen[None]):
         yield Static(tr("meetings.empty"), id="meetings-empty")
         yield Footer()
 
+    loaded = False
+
     def on_mount(self) -> None:
-        # The frame first, then the list: the app answers at once even with a
-        # large archive, and the rows follow one frame later.
-        self.call_after_refresh(self.reload)
+        # The first frame does not wait for the archive: the list is read on a
+        # worker thread and shown when it arrives (keys pressed before that read
+        # it synchronously, see selected_id).
+        self.query_one("#meetings-empty").display = False
+        self.query_one(RowList).focus()
+        self.load_in_background()
+
+    @work(thread=True, exclusive=True, group="meeting-list")
+    def load_in_background(self) -> None:
+        summaries = self.app.archive.list()
+        self.app.call_from_thread(self.show, summaries)
 
     def on_screen_resume(self) -> None:
         self.reload()
 
     def reload(self) -> None:
+        self.show(self.app.archive.list())
+
+    def show(self, summaries: list[MeetingSummary]) -> None:
         table = self.query_one(RowList)
-        summaries = self.app.archive.list()
         table.show(summaries, meeting_row)
         self.query_one("#meetings-empty").display = not summaries
+        self.loaded = True
         table.focus()
 
     def selected_id(self) -> str | None:
+        if not self.loaded:
+            self.reload()
         return self.query_one(RowList).current_id
 
     def action_open_capture(self) -> None:
