@@ -12,12 +12,12 @@ Every failure is one line on stderr and a non-zero exit; never a traceback.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import NoReturn
+from collections.abc import Sequence
 
 from minutes_tui import __version__
 from minutes_tui.crash import write_crash_report

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from minutes_tui.core.text import fold
 
@@ -71,7 +72,7 @@ class Directory:
         return {"aliases": dict(self.aliases), "owners": list(self.owners)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Directory":
+    def from_dict(cls, data: dict[str, Any]) -> Directory:
         return cls(
             aliases={str(k): str(v) for k, v in dict(data.get("aliases", {})).items()},
             owners=[str(o) for o in data.get("owners", [])],

@@ -139,7 +139,7 @@ class History:
         return {"undo": self.undo, "redo": self.redo}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "History":
+    def from_dict(cls, data: dict[str, Any]) -> History:
         return cls(undo=list(data.get("undo", [])), redo=list(data.get("redo", [])))
 
 

@@ -13,7 +13,8 @@ import uuid
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from enum import Enum
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from minutes_tui.core.dates import parse_date
 
@@ -78,7 +79,7 @@ class Line:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Line":
+    def from_dict(cls, data: dict[str, Any]) -> Line:
         return cls(
             kind=Kind(data["kind"]),
             text=str(data.get("text", "")),
@@ -134,7 +135,7 @@ class MeetingDetails:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "MeetingDetails":
+    def from_dict(cls, data: dict[str, Any]) -> MeetingDetails:
         known = {f.name for f in fields(cls)}
         values = {k: (list(v) if k in LIST_DETAILS else str(v)) for k, v in data.items() if k in known}
         return cls(**values)
@@ -200,7 +201,7 @@ class Meeting:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Meeting":
+    def from_dict(cls, data: dict[str, Any]) -> Meeting:
         return cls(
             id=str(data["id"]),
             created=float(data.get("created", 0.0)),
@@ -241,7 +242,7 @@ class OfficeSettings:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "OfficeSettings":
+    def from_dict(cls, data: dict[str, Any]) -> OfficeSettings:
         known = {f.name for f in fields(cls)}
         values: dict[str, Any] = {}
         for key, value in data.items():
@@ -250,7 +251,7 @@ class OfficeSettings:
             values[key] = [str(v) for v in value] if key == "recipients" else str(value)
         return cls(**values)
 
-    def with_value(self, name: str, value: str) -> "OfficeSettings":
+    def with_value(self, name: str, value: str) -> OfficeSettings:
         """A copy with one field set from its typed text (recipients split on ``;``)."""
         if name not in SETTING_FIELDS:
             raise KeyError(name)

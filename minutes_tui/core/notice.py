@@ -8,7 +8,7 @@ again on recompile only while its block's source is unchanged.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 #: Block styles, from the top of the body down.
@@ -63,7 +63,7 @@ class Notice:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Notice":
+    def from_dict(cls, data: dict[str, Any]) -> Notice:
         values = dict(data)
         values["summary"] = Block(**data["summary"])
         values["closing"] = Block(**data["closing"])

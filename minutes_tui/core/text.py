@@ -22,7 +22,7 @@ from functools import lru_cache
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Invisible formatting characters that only cause trouble in a notice:
 # zero-width space/joiners, bidi marks and embeddings, BOM, soft hyphen.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffe\uffff]")
 # Code points XML 1.0 cannot hold at all (besides the controls above).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -49,8 +49,13 @@ def clean_line(text: str) -> str:
 
 
 def xml_safe(text: str) -> str:
-    """Drop the characters an XML 1.0 document cannot contain."""
-    return _XML_INVALID.sub("", text)
+    """Drop the characters an XML 1.0 document cannot contain.
+
+    Removing one can bring a base letter and a combining mark together
+    (``y`` U+FFFE U+0309), so the result is composed again.
+    """
+    cleaned = _XML_INVALID.sub("", text)
+    return nfc(cleaned) if len(cleaned) != len(text) else cleaned
 
 
 @lru_cache(maxsize=65536)

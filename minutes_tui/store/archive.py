@@ -46,7 +46,7 @@ class MeetingSummary:
     updated: float = 0.0
 
     @classmethod
-    def of(cls, meeting: Meeting) -> "MeetingSummary":
+    def of(cls, meeting: Meeting) -> MeetingSummary:
         counts = meeting.counts()
         return cls(
             id=meeting.id,
@@ -82,7 +82,7 @@ class Archive:
         self.directory = Directory()
 
     # -- lifecycle -------------------------------------------------------------
-    def open(self) -> "Archive":
+    def open(self) -> Archive:
         if not self.readonly:
             try:
                 ensure_private_dir(self.root)
@@ -131,7 +131,7 @@ class Archive:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "Archive":
+    def __enter__(self) -> Archive:
         return self.open()
 
     def __exit__(self, *exc: object) -> None:

@@ -48,7 +48,7 @@ class MeetingStore:
 
     # -- opening ---------------------------------------------------------------
     @classmethod
-    def create(cls, directory: Path, details: MeetingDetails | None = None) -> "MeetingStore":
+    def create(cls, directory: Path, details: MeetingDetails | None = None) -> MeetingStore:
         store = cls(directory, Meeting().id)
         store.meeting.details = details or MeetingDetails()
         store._db = open_db(store.path, keep_backup=True)
@@ -58,7 +58,7 @@ class MeetingStore:
         return store
 
     @classmethod
-    def open(cls, directory: Path, meeting_id: str, *, readonly: bool = False) -> "MeetingStore":
+    def open(cls, directory: Path, meeting_id: str, *, readonly: bool = False) -> MeetingStore:
         store = cls(directory, meeting_id, readonly=readonly)
         store._load()
         return store

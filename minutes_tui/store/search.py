@@ -18,7 +18,7 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from collections.abc import Mapping
 
 from minutes_tui.core.model import Meeting
 from minutes_tui.core.text import fold

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 from contextlib import contextmanager
-from typing import Callable
+from collections.abc import Callable
 
 from minutes_tui.store import files, journal
 

@@ -9,7 +9,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from minutes_tui.core import edits
 from minutes_tui.core.capture import append_ops, detail_ops
 from minutes_tui.core.edits import EditError
 from minutes_tui.core.model import Kind
