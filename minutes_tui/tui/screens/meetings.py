@@ -57,7 +57,7 @@ class MeetingsScreen(Screen[None]):
         # it synchronously, see selected_id).
         self.query_one("#meetings-empty").display = False
         self.query_one(RowList).focus()
-        self.load_in_background()
+        self.call_after_refresh(self.load_in_background)
 
     @work(thread=True, exclusive=True, group="meeting-list")
     def load_in_background(self) -> None:
