@@ -100,6 +100,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.title": ("Trợ giúp — phím tắt và cú pháp ghi", "Help — keys and the notes language"),
     "help.keys": ("Phím tắt", "Keys"),
     "help.close": ("Đóng", "Close"),
+    "help.key": ("Phím", "Key"),
+    "help.action": ("Việc", "Action"),
     "help.screen.app": ("Mọi màn hình", "Everywhere"),
     "help.screen.meetings": ("Danh sách cuộc họp", "Meeting list"),
     "help.screen.capture": ("Ghi trực tiếp", "Live capture"),

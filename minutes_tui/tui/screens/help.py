@@ -17,7 +17,7 @@ from minutes_tui.tui.keymap import KEYMAP, key_display
 def keys_markdown() -> str:
     lines = [f"## {tr('help.keys')}", ""]
     for screen, keys in KEYMAP.items():
-        lines += [f"### {tr('help.screen.' + screen)}", "", "| | |", "|---|---|"]
+        lines += [f"### {tr('help.screen.' + screen)}", "", f"| {tr('help.key')} | {tr('help.action')} |", "|---|---|"]
         lines += [f"| `{key_display(k.keys)}` | {tr(k.label)} |" for k in keys]
         lines.append("")
     return "\n".join(lines)
