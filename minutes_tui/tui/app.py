@@ -130,6 +130,22 @@ class MinutesApp(App[None]):
         except StoreError as error:
             self.call_from_thread(self.notify, tr("capture.fold_failed", reason=str(error)), severity="warning")
 
+    def step_history(self, store: MeetingStore, *, redo: bool = False) -> bool:
+        """Undo (or redo) the last change to ``store`` and say so; True when the
+        meeting changed (the screen then refreshes what it shows)."""
+        try:
+            changed = store.redo() if redo else store.undo()
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return False
+        if redo:
+            self.notify(tr("capture.redone" if changed else "capture.nothing_to_redo"))
+        else:
+            self.notify(tr("capture.undone" if changed else "capture.nothing_to_undo"))
+        if changed:
+            self.schedule_fold(store)
+        return changed
+
     def open_details(self, store: MeetingStore) -> None:
         from minutes_tui.tui.screens.forms import DetailsForm
 

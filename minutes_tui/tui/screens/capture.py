@@ -161,25 +161,14 @@ class CaptureScreen(Screen[None]):
         label.set_classes(f"kind-{kind.value}" + (" sticky" if self.sticky else ""))
 
     # -- other actions -----------------------------------------------------------
-    def action_undo(self) -> None:
-        self._history(self.store.undo, "capture.undone", "capture.nothing_to_undo")
+    def action_undo(self, redo: bool = False) -> None:
+        if self.app.step_history(self.store, redo=redo):
+            self.query_one(LineList).set_lines(self.store.meeting.lines)
+            self.query_one(DetailsPanel).refresh()
+            self.query_one(MeetingHeader).saved_at = time.time()
 
     def action_redo(self) -> None:
-        self._history(self.store.redo, "capture.redone", "capture.nothing_to_redo")
-
-    def _history(self, step, done: str, nothing: str) -> None:
-        try:
-            changed = step()
-        except StoreError as error:
-            self.show_error(str(error))
-            return
-        if not changed:
-            self.notify(tr(nothing))
-            return
-        self.query_one(LineList).set_lines(self.store.meeting.lines)
-        self.query_one(DetailsPanel).refresh()
-        self.notify(tr(done))
-        self.saved()
+        self.action_undo(redo=True)
 
     def action_toggle_details(self) -> None:
         panel = self.query_one(DetailsPanel)

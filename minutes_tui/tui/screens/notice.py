@@ -14,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static, TextArea
 
 from minutes_tui.core.text import clean_line
 from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
+from minutes_tui.tui.screens.picker import Picker
 
 
 class NoticeScreen(Screen[None]):
@@ -81,7 +81,7 @@ class NoticeScreen(Screen[None]):
         if self.notice is None:
             return
         paragraphs = editable_paragraphs(self.notice)
-        self.app.push_screen(ParagraphPicker(paragraphs), self._edit_chosen)
+        self.app.push_screen(Picker(tr("notice.pick_title"), paragraphs), self._edit_chosen)
 
     def _edit_chosen(self, key: str | None) -> None:
         from minutes_tui.store.notices import editable_paragraphs
@@ -142,28 +142,6 @@ class NoticeScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.leave_meeting(self)
-
-
-class ParagraphPicker(ModalScreen[str | None]):
-    """Choose which paragraph of the notice to edit."""
-
-    BINDINGS = [Binding("escape", "dismiss_none", tr("key.cancel"), id="picker.cancel")]
-
-    def __init__(self, paragraphs: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.paragraphs = paragraphs
-
-    def compose(self) -> ComposeResult:
-        options = [Option(text if len(text) < 160 else text[:157] + "…", id=key) for key, text in self.paragraphs]
-        picker = OptionList(*options, id="paragraph-picker")
-        picker.border_title = tr("notice.pick_title")
-        yield picker
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
 
 class ParagraphEditor(ModalScreen[str | None]):

@@ -11,9 +11,8 @@ from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from rich.text import Text
@@ -31,6 +30,7 @@ from minutes_tui.core.search import FoldedLines, LineFilter
 from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
+from minutes_tui.tui.screens.picker import Picker
 from minutes_tui.tui.widgets.capture_input import ComposedInput, OwnerSuggester
 from minutes_tui.tui.widgets.line_list import line_prompt
 from minutes_tui.tui.widgets.review_list import ReviewList, review_prompt
@@ -351,7 +351,7 @@ class ReviewScreen(Screen[None]):
                 self.select(lines[0].id)
 
         options = [(line.id, f"{self.labels.get(line.id, '')} {line.text}") for line in sections]
-        self.app.push_screen(SectionPicker(options), chosen)
+        self.app.push_screen(Picker(tr("review.pick_section"), options), chosen)
 
     # -- editor-driven edits ------------------------------------------------------------
     def open_editor(self, mode: str, value: str = "", cursor_end: bool = True) -> None:
@@ -544,21 +544,13 @@ class ReviewScreen(Screen[None]):
         self.query_one(ReviewList).focus()
 
     # -- history and navigation between screens -------------------------------------------------
-    def action_undo(self) -> None:
-        self._history(self.store.undo, "capture.undone", "capture.nothing_to_undo")
+    def action_undo(self, redo: bool = False) -> None:
+        if self.app.step_history(self.store, redo=redo):
+            self.marked &= {line.id for line in self.lines}
+            self.rebuild()
 
     def action_redo(self) -> None:
-        self._history(self.store.redo, "capture.redone", "capture.nothing_to_redo")
-
-    def _history(self, step, done: str, nothing: str) -> None:
-        try:
-            changed = step()
-        except StoreError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.marked &= {line.id for line in self.lines}
-        self.rebuild()
-        self.notify(tr(done if changed else nothing))
+        self.action_undo(redo=True)
 
     def action_details(self) -> None:
         self.app.open_details(self.store)
@@ -568,22 +560,3 @@ class ReviewScreen(Screen[None]):
 
     def action_notice(self) -> None:
         self.app.switch_meeting_screen(self.store.id, "notice")
-
-
-class SectionPicker(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss_none", tr("key.cancel"), id="section_picker.cancel")]
-
-    def __init__(self, sections: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.sections = sections
-
-    def compose(self) -> ComposeResult:
-        picker = OptionList(*(Option(text, id=line_id) for line_id, text in self.sections), id="section-picker")
-        picker.border_title = tr("review.pick_section")
-        yield picker
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
