@@ -44,6 +44,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.settings": ("Thiết lập", "Settings"),
     "key.directory": ("Danh bạ", "Directory"),
     "key.search": ("Tìm", "Search"),
+    "key.search_archive": ("Tìm mọi cuộc họp", "Search all meetings"),
+    "key.clear_search": ("Bỏ tìm", "Clear search"),
+    "meetings.search_placeholder": ("Tìm trong mọi cuộc họp (không phân biệt dấu) — Enter", "Search every meeting (accents ignored) — Enter"),
+    "meetings.search_result": ("Tìm “{query}”: {lines} dòng trong {meetings} cuộc họp — r mở rà soát đã lọc, Esc bỏ tìm", "“{query}”: {lines} lines in {meetings} meetings — r opens review filtered, Esc clears"),
+    "meetings.hits": ("{count} dòng khớp", "{count} matching lines"),
     # capture
     "capture.placeholder": (
         "Gõ nội dung rồi Enter · + kết quả  ! tồn tại  > nhiệm vụ  = kết luận  # mục  @người ^hạn  /lệnh",

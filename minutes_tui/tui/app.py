@@ -57,6 +57,7 @@ class MinutesApp(App[None]):
         self._start_new = new
         self.stores: dict[str, MeetingStore] = {}
         self._fold_timers: dict[str, Timer] = {}
+        self._search_index = None  # built on the first archive search
 
     def on_mount(self) -> None:
         self.theme = self.archive.settings.theme or "textual-dark"
@@ -90,19 +91,34 @@ class MinutesApp(App[None]):
     def open_capture(self, meeting_id: str) -> None:
         self.switch_meeting_screen(meeting_id, "capture")
 
-    def switch_meeting_screen(self, meeting_id: str, name: str) -> None:
-        """Show ``meeting_id`` in the capture, review or notice screen (one key each)."""
+    def switch_meeting_screen(self, meeting_id: str, name: str, search: str = "") -> None:
+        """Show ``meeting_id`` in the capture, review or notice screen (one key each);
+        review opens filtered by ``search`` when given."""
         try:
             store = self.store_for(meeting_id)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
+        screen = meeting_screen(name)(store)
+        if search and hasattr(screen, "search_for"):
+            screen.search_for(search)
         current = getattr(self.screen, "store", None)
         if current is not None:
             self.fold_quietly(current)
-            self.switch_screen(meeting_screen(name)(store))
+            self.switch_screen(screen)
         else:
-            self.push_screen(meeting_screen(name)(store))
+            self.push_screen(screen)
+
+    def search_archive(self, query: str) -> dict[str, int]:
+        """Matching lines per meeting, across the whole archive (worker thread)."""
+        from minutes_tui.store.search import SearchIndex
+
+        if self._search_index is None:
+            self._search_index = SearchIndex(self.archive.root, persist=not self.archive.readonly)
+        counts: dict[str, int] = {}
+        for hit in self._search_index.search(query, live=dict(self.stores)):
+            counts[hit.meeting_id] = counts.get(hit.meeting_id, 0) + 1
+        return counts
 
     def leave_meeting(self, screen: Screen) -> None:
         """Back to the meeting list, folding the meeting into its file on the way."""

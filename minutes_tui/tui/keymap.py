@@ -36,6 +36,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("meetings.new", "n", "new_meeting", "key.new"),
         Key("meetings.review", "r", "open_review", "key.review"),
         Key("meetings.notice", "t", "open_notice", "key.notice"),
+        Key("meetings.search", "slash", "search", "key.search_archive"),
+        Key("meetings.clear", "escape", "clear_search", "key.clear_search", show=False),
         Key("meetings.settings", "s", "app.settings", "key.settings"),
         Key("meetings.directory", "d", "app.directory", "key.directory"),
     ),

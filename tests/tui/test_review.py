@@ -281,3 +281,52 @@ async def test_settings_and_directory_forms(data: Path) -> None:
         assert archive.settings.language == "en"
         assert archive.directory.expand("vp") == "Văn phòng HĐND và UBND huyện"
         assert "Phòng Nội vụ" in archive.directory.owners
+
+
+async def test_archive_search_opens_review_filtered(data: Path) -> None:
+    with Archive(data) as archive:
+        import_notes(archive, "/date 01/04/2027\n+ Thị ủy khen thưởng\n+ nội dung khác\n").store.close()
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        meetings = app.screen
+        await pilot.press("slash")
+        field = meetings.query_one("#archive-search", ComposedInput)
+        field.insert_text_at_cursor("THI UY")  # accents, case and tone placement ignored
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = meetings.query_one("RowList")
+        assert rows.option_count == 1
+        await pilot.press("r")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        shown = screen.query_one(ReviewList)
+        assert [screen._line(shown.get_option_at_index(i).id).text for i in range(shown.option_count)] == ["Thị ủy khen thưởng"]
+        await pilot.press("escape", "escape")  # clear the filter, then back to the list
+        await pilot.pause()
+        await pilot.press("escape")  # clear the archive search
+        await pilot.pause()
+        assert meetings.query_one("RowList").option_count == 2
+        await quit_app(pilot)
+
+
+async def test_owner_completion_for_the_first_owner_and_normalised_deadline(data: Path) -> None:
+    with Archive(data) as archive:
+        archive.directory.aliases["vp"] = "Văn phòng HĐND và UBND huyện"
+        archive.save_settings()
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        await goto(pilot, "việc không người")
+        await pilot.press("o")
+        editor = screen.query_one("#editor", ComposedInput)
+        editor.value = ""
+        editor.insert_text_at_cursor("@van ph")
+        await pilot.pause(0.1)
+        assert editor._suggestion == "@Văn phòng HĐND và UBND huyện"
+        await pilot.press("right", "enter", "h")
+        await type_in_editor(pilot, "15/04")
+        detail = str(screen.query_one("#line-detail").render())
+        assert "hoàn thành trước ngày 15/04/2027" in detail
+        await quit_app(pilot)

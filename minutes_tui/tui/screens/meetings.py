@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -13,6 +13,7 @@ from minutes_tui.core.model import Kind
 from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingSummary
 from minutes_tui.tui import keymap
+from minutes_tui.tui.widgets.capture_input import ComposedInput
 from minutes_tui.tui.widgets.row_list import RowList
 
 COUNT_COLUMNS = (Kind.FINDING, Kind.SHORTCOMING, Kind.TASK, Kind.DECISION)
@@ -27,26 +28,31 @@ def header_row() -> Text:
     return text
 
 
-def meeting_row(summary: MeetingSummary) -> Text:
+def meeting_row(summary: MeetingSummary, hits: int = 0) -> Text:
     """Date, the four counts, lines, then the title (the counts first keep the
-    columns aligned without measuring the titles)."""
+    columns aligned without measuring the titles); archive-search hits last."""
     parsed = parse_date(summary.date) if summary.date else None
     text = Text(f"  {dmy(parsed) if parsed else '—':<{DATE_WIDTH}}")
     for kind in COUNT_COLUMNS:
         text.append(f"{summary.count(kind):>{COUNT_WIDTH}}", style="dim" if not summary.count(kind) else "")
     text.append(f"{summary.lines:>{COUNT_WIDTH + 2}}  ")
     text.append(summary.title or "—", style="bold")
+    if hits:
+        text.append(f"  ({tr('meetings.hits', count=hits)})", style="yellow")
     return text
 
 
 class MeetingsScreen(Screen[None]):
     BINDINGS = keymap.bindings("meetings")
 
+    search_text = ""  # the archive search shown, if any
+
     def compose(self) -> ComposeResult:
         yield Static(tr("meetings.title"), id="meetings-title")
         yield Static(header_row(), id="meetings-header")
         yield RowList(id="meetings")
         yield Static(tr("meetings.empty"), id="meetings-empty")
+        yield ComposedInput(placeholder=tr("meetings.search_placeholder"), id="archive-search")
         yield Footer()
 
     loaded = False
@@ -56,6 +62,7 @@ class MeetingsScreen(Screen[None]):
         # worker thread and shown when it arrives (keys pressed before that read
         # it synchronously, see selected_id).
         self.query_one("#meetings-empty").display = False
+        self.query_one("#archive-search").display = False
         self.query_one(RowList).focus()
         self.call_after_refresh(self.load_in_background)
 
@@ -65,7 +72,10 @@ class MeetingsScreen(Screen[None]):
         self.app.call_from_thread(self.show, summaries)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.search_text:
+            self.search_in_background(self.search_text)
+        else:
+            self.reload()
 
     def reload(self) -> None:
         self.show(self.app.archive.list())
@@ -88,7 +98,52 @@ class MeetingsScreen(Screen[None]):
 
     def action_open_review(self) -> None:
         if (meeting_id := self.selected_id()) is not None:
-            self.app.switch_meeting_screen(meeting_id, "review")
+            # Coming from an archive search, review opens filtered by the same words.
+            self.app.switch_meeting_screen(meeting_id, "review", search=self.search_text)
+
+    # -- archive-wide search ----------------------------------------------------------
+    def action_search(self) -> None:
+        field = self.query_one("#archive-search", ComposedInput)
+        field.display = True
+        field.value = self.search_text
+        field.focus()
+
+    @on(ComposedInput.Submitted, "#archive-search")
+    def search_submitted(self, event: ComposedInput.Submitted) -> None:
+        event.stop()
+        self.search_text = event.value.strip()
+        event.input.display = False
+        self.query_one(RowList).focus()
+        if self.search_text:
+            self.search_in_background(self.search_text)
+        else:
+            self.reload()
+
+    @work(thread=True, exclusive=True, group="archive-search")
+    def search_in_background(self, query: str) -> None:
+        """The first search of a session folds the archive (up to ~1 s for 100,000 lines)."""
+        hits = self.app.search_archive(query)
+        summaries = self.app.archive.list()
+        self.app.call_from_thread(self.show_hits, query, summaries, hits)
+
+    def show_hits(self, query: str, summaries: list[MeetingSummary], hits: dict[str, int]) -> None:
+        found = [summary for summary in summaries if summary.id in hits]
+        self.query_one(RowList).show(found, lambda summary: meeting_row(summary, hits[summary.id]))
+        title = tr("meetings.search_result", query=query, lines=sum(hits.values()), meetings=len(found))
+        self.query_one("#meetings-title", Static).update(title)
+        self.query_one("#meetings-empty").display = False
+        self.loaded = True
+
+    def action_clear_search(self) -> None:
+        field = self.query_one("#archive-search", ComposedInput)
+        if field.display:
+            field.display = False
+            self.query_one(RowList).focus()
+            return
+        if self.search_text:
+            self.search_text = ""
+            self.query_one("#meetings-title", Static).update(tr("meetings.title"))
+            self.reload()
 
     def action_open_notice(self) -> None:
         if (meeting_id := self.selected_id()) is not None:

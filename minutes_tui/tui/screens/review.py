@@ -66,6 +66,10 @@ class ReviewScreen(Screen[None]):
         self.labels: dict[str, str] = {}
         self.mode: str | None = None  # what the editor is open for
 
+    def search_for(self, text: str) -> None:
+        """Open filtered by ``text`` (from an archive search)."""
+        self.line_filter = LineFilter(text=text)
+
     @property
     def lines(self) -> list[Line]:
         return self.store.meeting.lines
@@ -112,6 +116,10 @@ class ReviewScreen(Screen[None]):
             detail.update("")
             return
         text = line_prompt(line) if not line.kind.is_heading else Text(line.text, style="bold")
+        if line.deadline:
+            deadline = parse_deadline(line.deadline, self.store.meeting.details.meeting_date)
+            if deadline.understood:
+                text.append(f"  → hoàn thành {deadline.phrase}", style="green")
         for problem in self.problems:
             if problem.line_id == line.id:
                 text.append(f"\n⚠ {problem.message}", style="red")

@@ -27,15 +27,17 @@ class OwnerSuggester(Suggester):
         self.directory = directory
 
     async def get_suggestion(self, value: str) -> str | None:
+        # the owner being typed starts at the last "@" that opens the value or follows a space
         at = value.rfind(" @")
-        if at < 0 or " ^" in value[at:]:
+        start = at + 2 if at >= 0 else (1 if value.startswith("@") else -1)
+        if start < 0 or " ^" in value[start:]:
             return None
-        prefix = value[at + 2 :]
+        prefix = value[start:]
         if not prefix or " @" in prefix:
             return None
         for name in self.directory.complete(prefix, limit=1):
             if fold(name).startswith(fold(prefix)) and len(name) > len(prefix):
-                return value[: at + 2] + name
+                return value[:start] + name
         return None
 
 
