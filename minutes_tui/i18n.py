@@ -100,7 +100,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "details.end": ("Kết thúc", "Ended"),
     "details.title": ("Trích yếu", "Subject line"),
     "details.missing": ("(chưa có)", "(not set)"),
-    "details.elapsed": ("Thời gian", "Elapsed"),
     # help
     "help.title": ("Trợ giúp — phím tắt và cú pháp ghi", "Help — keys and the notes language"),
     "help.keys": ("Phím tắt", "Keys"),

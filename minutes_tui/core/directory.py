@@ -23,10 +23,6 @@ class Directory:
                 return full
         return name
 
-    def known(self, name: str) -> bool:
-        key = fold(name)
-        return any(fold(owner) == key for owner in self.all_names())
-
     def all_names(self) -> list[str]:
         names: dict[str, str] = {}
         for name in [*self.aliases.values(), *self.owners]:

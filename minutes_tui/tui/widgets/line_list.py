@@ -51,6 +51,3 @@ class LineList(OptionList):
     def append_line(self, line: Line) -> None:
         self.add_option(Option(line_prompt(line), id=line.id))
         self.scroll_end(animate=False, immediate=False)
-
-    def refresh_line(self, line: Line) -> None:
-        self.replace_option_prompt(line.id, line_prompt(line))
