@@ -68,7 +68,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "capture.redone": ("Đã làm lại", "Redone"),
     "capture.nothing_to_undo": ("Không còn gì để hoàn tác", "Nothing to undo"),
     "capture.nothing_to_redo": ("Không còn gì để làm lại", "Nothing to redo"),
-    "capture.fold_failed": (
+    "capture.checkpoint_failed": (
         "Chưa cập nhật được tệp cuộc họp ({reason}); các dòng vẫn an toàn trong nhật ký.",
         "Could not update the meeting file ({reason}); lines are safe in the journal.",
     ),
@@ -122,11 +122,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ghi chép đã thay đổi sau lần soạn trước — nhấn r để soạn lại thông báo.",
         "The notes changed since the last compile — press r to recompile.",
     ),
-    "notice.compiled": ("Đã soạn thông báo (bản {version})", "Notice compiled (version {version})"),
-    "notice.dropped": (
-        "{count} chỗ sửa tay bị bỏ vì ghi chép gốc đã đổi",
-        "{count} manual edits dropped because their source lines changed",
+    "notice.conflicts": (
+        "{count} đoạn sửa tay chưa áp dụng vì ghi chép gốc đã đổi; hãy chọn giữ hay bỏ",
+        "{count} hand edits not applied because their source lines changed; choose to keep or drop them",
     ),
+    "notice.compiling": ("Đang soạn thông báo…", "Compiling the notice…"),
     "notice.exporting": ("Đang xuất {what}…", "Exporting {what}…"),
     "notice.exported": ("Đã xuất: {path}", "Exported: {path}"),
     "notice.export_failed": ("Không xuất được: {reason}", "Export failed: {reason}"),

@@ -21,7 +21,7 @@ def test_generated_files_are_what_the_store_writes(tmp_path: Path) -> None:
             written = path.read_bytes()
             store = archive.open_meeting(meeting_id)
             store._folded_seq = -1  # force a re-fold through TinyDB
-            store.fold()
+            store.checkpoint()
             store.close()
             assert path.read_bytes() == written, meeting_id
         assert len(archive.directory.owners) == 40

@@ -40,8 +40,8 @@ def meeting_screen(name: str) -> type[Screen]:
     return CaptureScreen
 
 
-#: Seconds of quiet after a change before the journal is folded into the database file.
-FOLD_DELAY = 2.0
+#: Seconds of quiet after a change before the journal is written into the database file.
+CHECKPOINT_DELAY = 2.0
 
 
 class MinutesApp(App[None]):
@@ -56,7 +56,7 @@ class MinutesApp(App[None]):
         self._start_meeting = open_meeting
         self._start_new = new
         self.stores: dict[str, MeetingStore] = {}
-        self._fold_timers: dict[str, Timer] = {}
+        self._checkpoint_timers: dict[str, Timer] = {}
         self._search_index = None  # built on the first archive search
 
     def on_mount(self) -> None:
@@ -104,7 +104,7 @@ class MinutesApp(App[None]):
             screen.search_for(search)
         current = getattr(self.screen, "store", None)
         if current is not None:
-            self.fold_quietly(current)
+            self.checkpoint_in_background(current)
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -121,10 +121,10 @@ class MinutesApp(App[None]):
         return counts
 
     def leave_meeting(self, screen: Screen) -> None:
-        """Back to the meeting list, folding the meeting into its file on the way."""
+        """Back to the meeting list; the meeting is written into its file on a worker."""
         store: MeetingStore | None = getattr(screen, "store", None)
         if store is not None:
-            self.fold_quietly(store)
+            self.checkpoint_in_background(store)
         self.switch_to_meetings()
 
     def switch_to_meetings(self) -> None:
@@ -133,18 +133,19 @@ class MinutesApp(App[None]):
         if not isinstance(self.screen, MeetingsScreen):
             self.pop_screen()
 
-    def schedule_fold(self, store: MeetingStore) -> None:
-        """Fold the journal into the database file after a pause, off the typing path."""
-        if (timer := self._fold_timers.get(store.id)) is not None:
+    def schedule_checkpoint(self, store: MeetingStore) -> None:
+        """Write the journal into the database file after a pause, off the typing path."""
+        if (timer := self._checkpoint_timers.get(store.id)) is not None:
             timer.stop()
-        self._fold_timers[store.id] = self.set_timer(FOLD_DELAY, lambda: self.fold_in_background(store))
+        self._checkpoint_timers[store.id] = self.set_timer(CHECKPOINT_DELAY, lambda: self.checkpoint_in_background(store))
 
-    @work(thread=True, group="fold")
-    def fold_in_background(self, store: MeetingStore) -> None:
+    @work(thread=True, group="checkpoint")
+    def checkpoint_in_background(self, store: MeetingStore) -> None:
+        """Never on the UI thread: a big meeting's file takes tens of milliseconds to write."""
         try:
-            self.archive.fold(store)
+            self.archive.checkpoint(store)
         except StoreError as error:
-            self.call_from_thread(self.notify, tr("capture.fold_failed", reason=str(error)), severity="warning")
+            self.call_from_thread(self.notify, tr("capture.checkpoint_failed", reason=str(error)), severity="warning")
 
     def step_history(self, store: MeetingStore, *, redo: bool = False) -> bool:
         """Undo (or redo) the last change to ``store`` and say so; True when the
@@ -159,7 +160,7 @@ class MinutesApp(App[None]):
         else:
             self.notify(tr("capture.undone" if changed else "capture.nothing_to_undo"))
         if changed:
-            self.schedule_fold(store)
+            self.schedule_checkpoint(store)
         return changed
 
     def open_details(self, store: MeetingStore) -> None:
@@ -181,16 +182,10 @@ class MinutesApp(App[None]):
 
         self.push_screen(DirectoryForm())
 
-    def fold_quietly(self, store: MeetingStore) -> None:
-        try:
-            self.archive.fold(store)
-        except StoreError as error:
-            self.notify(tr("capture.fold_failed", reason=str(error)), severity="warning")
-
     def close_stores(self) -> None:
         for store in self.stores.values():
             try:
-                self.archive.fold(store)
+                self.archive.checkpoint(store)
             except StoreError:
                 pass  # the journal keeps every committed line; replayed next time
             try:

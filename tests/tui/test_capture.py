@@ -171,7 +171,7 @@ async def test_owner_completion_from_directory(data_dir: Path) -> None:
 
 async def test_meeting_list_shows_counts_and_opens_with_enter(data_dir: Path) -> None:
     archive = Archive(data_dir).open()
-    from minutes_tui.importer import import_notes
+    from minutes_tui.services.importing import import_notes
 
     import_notes(archive, "/date 12/01/2027\n/kind Phiên họp thử\n+ a\n! b\n> c\n> d\n").store.close()
     app = MinutesApp(archive)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from minutes_tui.core.model import Kind
-from minutes_tui.importer import import_notes
+from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
 from minutes_tui.tui.app import MinutesApp
 from minutes_tui.tui.screens.review import ReviewScreen

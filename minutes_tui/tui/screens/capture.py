@@ -90,8 +90,8 @@ class CaptureScreen(Screen[None]):
                 self.archive.save_settings(self.archive.settings.with_value(parsed.name, parsed.value))
                 self.notify(tr("capture.setting_set", name=parsed.name))
             elif isinstance(parsed, AliasCommand):
-                self.archive.directory.aliases[parsed.alias] = parsed.full
-                self.archive.save_settings()
+                # written first: a refused write must not leave the alias in use
+                self.archive.save_settings(directory=self.archive.directory.with_alias(parsed.alias, parsed.full))
                 self.notify(tr("capture.alias_set", alias=parsed.alias, full=parsed.full))
         except (StoreError, EditError) as error:
             self.show_error(str(error))
@@ -128,7 +128,7 @@ class CaptureScreen(Screen[None]):
             message.remove_class("error")
         header = self.query_one(MeetingHeader)
         header.saved_at = time.time()
-        self.app.schedule_fold(self.store)
+        self.app.schedule_checkpoint(self.store)
 
     # -- tags ------------------------------------------------------------------
     def action_tag(self, kind_name: str) -> None:
