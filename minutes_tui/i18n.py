@@ -217,6 +217,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setting.closing": ("Câu kết ({body}, {announcer})", "Closing sentence ({body}, {announcer})"),
     "setting.language": ("Ngôn ngữ giao diện (vi, en)", "UI language (vi, en)"),
     "setting.theme": ("Giao diện màu", "Theme"),
+    # reading a signed notice back
+    "signed.missing": ("Không tìm thấy tệp {path}.", "File {path} not found."),
+    "signed.not_a_file": ("{path} không phải một tệp.", "{path} is not a file."),
+    "signed.unreadable": ("Không đọc được {path}: {reason}.", "Cannot read {path}: {reason}."),
+    "signed.too_big": ("Tệp {path} quá lớn (trên {mb} MB) để là một thông báo.", "{path} is too big (over {mb} MB) to be a notice."),
+    "signed.encrypted": (
+        "Tệp {path} được đặt mật khẩu; hãy lưu lại không mật khẩu rồi thử lại.",
+        "{path} is password-protected; save it without a password and try again.",
+    ),
+    "signed.not_docx": ("{path} không phải tệp Word (.docx).", "{path} is not a Word (.docx) file."),
+    "signed.damaged": ("Tệp Word {path} bị hỏng, không đọc được.", "The Word file {path} is damaged and cannot be read."),
 }
 
 
