@@ -10,6 +10,7 @@ from pathlib import Path
 
 from minutes_tui.core.model import Meeting, OfficeSettings
 from minutes_tui.core.text import fold
+from minutes_tui.services.issue import issued_version
 from minutes_tui.services.notices import (
     EditConflict,
     compile_and_store,
@@ -64,12 +65,16 @@ def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | No
     except OSError as error:
         raise StoreError(f"Không tạo được thư mục {target.parent}: {error.strerror or error}.") from error
     conflicts: list[EditConflict] = []
+    final = None if record else issued_version(store)
     # Written beside the target and renamed: a kill mid-export never leaves a
     # half-written document under the real name.
     partial = target.with_name(f".{target.stem}.partial.docx")
     try:
         if record:
             render_record(store.meeting, settings, partial)
+        elif final is not None:
+            # Once issued, the notice is what the leader signed: later notes do not change it.
+            render_notice(final.notice, partial)
         else:
             notice = current_notice(store)
             if notice is None or is_stale(store, settings):

@@ -63,6 +63,16 @@ def current_notice(store: MeetingStore) -> Notice | None:
     return notice
 
 
+def current_draft(store: MeetingStore) -> Notice | None:
+    """The newest compiled draft with the user's edits (an issued version is not a draft)."""
+    latest = store.notices.latest_draft()
+    if latest is None:
+        return None
+    notice = _copy(latest.notice)
+    _overlay(notice, store.notices.edits())
+    return notice
+
+
 def is_stale(store: MeetingStore, settings: OfficeSettings) -> bool:
     """True when the notes or the settings changed since the newest version (or there is none)."""
     latest = store.notices.latest()

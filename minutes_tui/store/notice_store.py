@@ -159,6 +159,21 @@ class NoticeStore:
                     return version
             return None
 
+    def latest_draft(self) -> NoticeVersion | None:
+        """The newest compiled (not issued) version."""
+        with self._lock:
+            drafts = [number for number in self._scan() if number not in self._finals]
+        for number in reversed(drafts):
+            if (version := self.get(number)) is not None:
+                return version
+        return None
+
+    def latest_final(self) -> NoticeVersion | None:
+        """The newest issued version (found by its file name: no other file is read)."""
+        with self._lock:
+            finals = [number for number in self._scan() if number in self._finals]
+        return self.get(finals[-1]) if finals else None
+
     def versions(self) -> list[NoticeVersion]:
         """Every readable version, oldest first (reads each file: for version lists)."""
         with self._lock:
