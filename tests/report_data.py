@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from minutes_tui.core import edits
 from minutes_tui.core import tasks as register
-from minutes_tui.core.model import Meeting, OfficeSettings
+from minutes_tui.core.followup import FollowUp, ProgressNote, Status
+from minutes_tui.core.model import Kind, Meeting, OfficeSettings
 from minutes_tui.core.periods import Period, quarter
+from minutes_tui.core.task_report import Report, build_report, report_heading
 from minutes_tui.core.tasks import Task, tasks_of
 from tests.notes import OFFICE, meeting_from_notes
 
@@ -97,3 +99,27 @@ def office_settings() -> OfficeSettings:
             name, value = line[5:].split(" ", 1)
             settings = settings.with_value(name, value)
     return settings
+
+
+OWNERS = ("Phòng Tài chính - Kế hoạch", "Văn phòng HĐND và UBND", "Công an xã", "Ban Pháp chế", "Uỷ ban MTTQ")
+
+
+def many(count: int) -> Report:
+    """``count`` tasks across states and owners, with long texts that wrap (our own writing)."""
+    start = date(2026, 1, 5)
+    tasks = []
+    for n in range(count):
+        record = FollowUp()
+        if n % 4 == 0:
+            record = FollowUp(status=Status.DONE, status_date=start + timedelta(days=n % 50 + 10), result="Đã xong")
+        elif n % 4 == 1:
+            record = FollowUp(progress=[ProgressNote(start + timedelta(days=5), f"Đã thực hiện được {n % 9} phần")])
+        tasks.append(Task(
+            id=f"task{n:06d}", meeting=f"m{n // 20:04d}", order=n % 20, kind=Kind.TASK,
+            text=f"Nhiệm vụ số {n}: rà soát, tổng hợp và báo cáo kết quả thực hiện kiến nghị của cử tri về đất đai, "
+                 f"xây dựng cơ bản tại địa bàn thôn {n % 13}",
+            owners=(OWNERS[n % 5], OWNERS[(n + 1) % 5]), deadline=f"{(n % 28) + 1:02d}/{(n % 12) + 1:02d}/2026",
+            meeting_date=start + timedelta(days=n // 20), followup=record,
+        ))
+    day = date(2026, 12, 31)
+    return build_report(tasks, report_heading(office_settings(), day, None), day)

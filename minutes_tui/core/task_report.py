@@ -109,6 +109,7 @@ class ReportHeading:
     summary: str
     signer_title: str
     signer_name: str
+    office: str = ""  # the issuer as typed, for running text ("của Văn phòng HĐND huyện …")
     authority: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
     archive: str = "Lưu: VT."
@@ -152,6 +153,7 @@ def report_heading(settings: OfficeSettings, day: date, period: Period | None) -
         summary=report_subject(period, day),
         signer_title=settings.signer_title.upper(),
         signer_name=settings.signer_name,
+        office=settings.issuer,
         recipients=tuple(settings.recipients),
         archive=f"Lưu: {settings.archive_code or 'VT'}.",
     )

@@ -93,6 +93,7 @@ def test_heading_from_the_office_settings() -> None:
     heading = report_heading(office_settings(), AS_OF, PERIOD)
     assert heading.parent_body == "UBND TỈNH HÒA BÌNH XANH"
     assert heading.issuer == "VĂN PHÒNG HĐND HUYỆN SÔNG LAM"
+    assert heading.office == "Văn phòng HĐND huyện Sông Lam"
     assert heading.number == "Số:       /BC-VP"
     assert heading.place_date == "Sông Lam, ngày 15 tháng 12 năm 2026"
     assert heading.summary == "Tình hình thực hiện các kết luận, nhiệm vụ được giao quý IV năm 2026"
