@@ -101,6 +101,11 @@ def test_xlsx_prints_landscape_with_the_header_on_every_page_and_holds_every_tas
     assert sheet["B2"].alignment.wrap_text and sheet["H4"].alignment.wrap_text
     assert sheet["A1"].font.b and sheet["B2"].font.name == "Times New Roman"
     assert sheet.column_dimensions["B"].width == 48
+    # row heights written for the wrapped text (LibreOffice does not grow rows by itself):
+    # row 3's 59-character task in the 48-wide column takes two lines; every cell of row 8
+    # (the paused task) fits on one
+    assert sheet.row_dimensions[3].height == 2 * 15 + 3
+    assert sheet.row_dimensions[8].height == 1 * 15 + 3
     summary = list(workbook[SUMMARY_SHEET].iter_rows(values_only=True))
     assert summary[0][:4] == ("Đơn vị chủ trì", "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn")
     assert ("Văn phòng HĐND và UBND huyện", 2, 0, 1, 0, 0, 1, 0, 0, 0) in summary
