@@ -15,31 +15,32 @@ in force. The op builders at the end (:func:`mark_done`, :func:`add_progress`
 …) are what services commit; they check what a person could get wrong and
 raise :class:`TaskError` with a message for the user.
 
-Phase B, built on this (see also ``core/task_report.py``):
+Phase B, built on this (the full note is in the phase A report of issue #13):
 
-* **Index** ``DATA/tasks.json``: ``{"version": 1, "meetings": {meeting id:
-  {"seq": checkpoint seq, "tasks": [Task.to_dict(), ...]}}}``, rewritten
-  atomically by the archive after each meeting checkpoint from
-  ``tasks_of(store.meeting)`` (only that meeting's entry changes; a stale
-  ``seq`` or a missing entry is rebuilt from the meeting file). ``tasks``,
-  the tracker and ``report`` read only the index: :meth:`Task.from_dict`,
-  then :func:`state_on` per task for the day asked — no meeting is opened.
-* **Services** ``services/followup.py``: ``resolve(index, prefix) -> Task``
-  (unique id prefix, else a ``TaskError``), then
-  ``store = archive.open(task.meeting)`` (or the app's open store: one owner
-  per file), ``ops = mark_done(task, on, note)`` (or another builder), and
-  ``store.commit(ops)``: durable when it returns, undone by ``store.undo()``.
-* **Carry-over**: in the new meeting, a reference line (a ``>`` line whose
-  text restates the task, carrying ``carried_from = "<meeting>/<task>"`` in a
-  field the compiler reads as "nhiệm vụ chuyển tiếp") — the same record stays
-  on the source meeting, which gets ``record_meeting(task, new_meeting,
-  date, CARRIED)``; the index lists the task once, under both meetings.
-* **CLI** ``tasks``: :func:`parse_state_filter`, :func:`matches` and
-  :func:`sort_key` over the index, :func:`task_json` for ``--json``;
-  ``report``: ``core.task_report.build_report`` then a renderer of
-  ``render/report_*.py``.
-* **Tracker screen**: rows of (Task, Standing) sorted by :func:`sort_key`,
-  the label from :func:`state_label`, the search text from :func:`search_text`.
+* **Index** ``DATA/tasks.json`` = ``{"version": 1, "meetings": {meeting id:
+  {"seq": seq, "tasks": [Task.to_dict(), ...]}}}``, rewritten atomically by
+  the archive right after a meeting's checkpoint, from ``tasks_of(store.meeting)``
+  (only that meeting's entry changes; an entry whose ``seq`` differs from the
+  meeting file's, or a missing one, is rebuilt from that meeting alone).
+  ``tasks``, the tracker and ``report`` read the index only:
+  :meth:`Task.from_dict`, then :func:`state_on` for the day asked.
+* **Services** (``services/followup.py``): resolve a unique id prefix in the
+  index, take the meeting's open store (the app's, or one the CLI opens: one
+  owner per file), build ops with :func:`mark_done`, :func:`add_progress`,
+  :func:`change_deadline`, :func:`pause`, :func:`cancel`, :func:`reopen`,
+  :func:`record_meeting`, :func:`set_notice` from ``tasks_of(store.meeting)``
+  (the live record, not the index copy), then ``store.commit(ops)`` — durable
+  when it returns, undone by ``store.undo()``, replayed after a crash.
+* **Carry-over**: the record stays on the source meeting, which gets
+  ``record_meeting(task, new meeting, its date, CARRIED)``; the new meeting
+  gets a reference line (a ``>`` line with a ``ref = "<meeting>/<task>"``
+  field added to ``Line``) that :func:`tasks_of` must skip and the compiler
+  restates as "nhiệm vụ chuyển tiếp". Follow-up typed on it is committed to
+  the source meeting's store.
+* **CLI/tracker**: :func:`parse_state_filter`, :func:`matches`,
+  :func:`sort_key`, :func:`task_json`, :func:`state_label`,
+  :func:`search_text`; reports: ``core.task_report.build_report`` then
+  ``render.docx_report`` / ``render.xlsx_report`` / ``render.csv_report``.
 """
 
 from __future__ import annotations
@@ -310,6 +311,11 @@ def state_label(standing: Standing) -> str:
     if standing.state is State.OVERDUE:
         return tr("task.state.overdue_days", days=standing.days_late)
     return tr(f"task.state.{standing.state.value}")
+
+
+def status_label(status: Status) -> str:
+    """The stored status in the UI language (``tr``); :data:`STATUS_VI` for reports."""
+    return tr(f"task.status.{status.value}")
 
 
 def sort_key(task: Task, standing: Standing) -> tuple[int, int, date, date, str, int]:

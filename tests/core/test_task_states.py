@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from minutes_tui import i18n
-from minutes_tui.core.followup import DeadlineChange, FollowUp, Status
+from minutes_tui.core.followup import STATUS_VI, DeadlineChange, FollowUp, Status
 from minutes_tui.core.model import Kind
 from minutes_tui.core.tasks import (
     Standing,
@@ -16,6 +16,7 @@ from minutes_tui.core.tasks import (
     state_label,
     state_on,
     state_text,
+    status_label,
 )
 
 D = date
@@ -148,3 +149,25 @@ def test_labels(standing: Standing, vi: str, en: str) -> None:
         assert state_text(standing) == vi  # reports stay Vietnamese whatever the UI language
     finally:
         i18n.set_language(previous)
+
+
+@pytest.mark.parametrize(
+    ("status", "vi", "en"),
+    [
+        (Status.NOT_STARTED, "Chưa thực hiện", "Not started"),
+        (Status.IN_PROGRESS, "Đang thực hiện", "In progress"),
+        (Status.DONE, "Hoàn thành", "Done"),
+        (Status.PAUSED, "Tạm dừng", "Paused"),
+        (Status.CANCELLED, "Không thực hiện", "Cancelled"),
+    ],
+)
+def test_status_labels(status: Status, vi: str, en: str) -> None:
+    previous = i18n.language()
+    try:
+        i18n.set_language("vi")
+        assert status_label(status) == vi
+        i18n.set_language("en")
+        assert status_label(status) == en
+    finally:
+        i18n.set_language(previous)
+    assert STATUS_VI[status] == vi.lower()
