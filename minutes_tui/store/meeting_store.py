@@ -262,16 +262,18 @@ class MeetingStore:
                 history = json.loads(json.dumps(self.history.to_dict()))  # a copy: the stacks keep changing
                 followup = [{"task": task, **record.to_dict()} for task, record in self.meeting.followup.items()]
             db = self._db
-            for stale in set(db.tables()) - {"meta", "lines", "history", "followup"}:
+            # "followup" only once a task has follow-up: other meetings' files stay as they were
+            for stale in set(db.tables()) - {"meta", "lines", "history", *(["followup"] if followup else [])}:
                 db.drop_table(stale)
             db.table("meta").upsert(Document(meta, doc_id=1))
             lines = db.table("lines")
             lines.truncate()
             lines.insert_multiple(rows)
             db.table("history").upsert(Document(history, doc_id=1))
-            tasks = db.table("followup")
-            tasks.truncate()
-            tasks.insert_multiple(followup)
+            if followup:
+                tasks = db.table("followup")
+                tasks.truncate()
+                tasks.insert_multiple(followup)
             try:
                 flush(db)
             except OSError as error:
