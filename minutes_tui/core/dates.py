@@ -98,9 +98,18 @@ class Deadline:
         return self.due is not None
 
 
+def _year_of_period(last_month: int, ref: date) -> int:
+    """The year of a year-less period that ends in ``last_month``: the coming one
+    when it ended more than two months before ``ref`` (``quý I`` said on 20/12
+    means next March), as for ``tháng 02``."""
+    return ref.year if last_month >= ref.month - 2 else ref.year + 1
+
+
 def _infer_year(day: int, month: int, ref: date) -> int:
     # A deadline of 15/01 written at a meeting on 20/12 means next January.
-    candidate = _safe_date(ref.year, month, day)
+    # 29/02 in a common year is measured as 28/02, so a December meeting's
+    # "29/02" lands on the coming leap day instead of on no day at all.
+    candidate = _safe_date(ref.year, month, day) or _safe_date(ref.year, month, min(day, 28))
     if candidate is not None and (ref - candidate).days > 60:
         return ref.year + 1
     return ref.year
@@ -132,12 +141,12 @@ def parse_deadline(text: str, ref: date | None = None) -> Deadline:
             return Deadline(typed, due, f"trong tháng {month:02d}/{year}")
     if m := _QUARTER.search(folded):
         quarter = _QUARTER_NUMBER[m[1]]
-        year = _full_year(m[2], ref.year)
+        year = _full_year(m[2], _year_of_period(quarter * 3, ref))
         last_month = quarter * 3
         due = date(year, last_month, calendar.monthrange(year, last_month)[1])
         return Deadline(typed, due, f"trong quý {ROMAN[quarter]} năm {year}")
     if m := _HALF.search(folded):
-        year = _full_year(m[2], ref.year)
+        year = _full_year(m[2], _year_of_period(6 if m[1] == "dau" else 12, ref))
         first = m[1] == "dau"
         due = date(year, 6, 30) if first else date(year, 12, 31)
         return Deadline(typed, due, f"trong 6 tháng {'đầu' if first else 'cuối'} năm {year}")

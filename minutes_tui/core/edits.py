@@ -12,6 +12,8 @@ Operations (dicts, so they serialise as they are):
 * ``{"op": "update", "id": id, "changes": {"kind": ..., "text": ..., ...}}``
 * ``{"op": "move", "id": id, "index": i}``
 * ``{"op": "detail", "name": field, "value": str | list[str]}``
+* ``followup``, ``followup_add``, ``followup_remove``: a task's follow-up
+  (status, progress, deadline changes …), see :mod:`minutes_tui.core.followup`
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from minutes_tui.core import followup
 from minutes_tui.core.model import LIST_DETAILS, Kind, Line, Meeting
 
 Op = dict[str, Any]
@@ -98,6 +101,8 @@ def apply(meeting: Meeting, op: Op) -> Op:
                 value = str(value)
             setattr(meeting.details, name, value)
             return detail(name, list(old_value) if isinstance(old_value, list) else old_value)
+        if kind in followup.OPS:
+            return followup.apply(meeting, op)
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, EditError):
             raise

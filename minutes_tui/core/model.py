@@ -17,6 +17,7 @@ from typing import Any
 from collections.abc import Iterator
 
 from minutes_tui.core.dates import parse_date
+from minutes_tui.core.followup import FollowUp
 
 
 class Kind(str, Enum):
@@ -147,6 +148,9 @@ class Meeting:
     details: MeetingDetails = field(default_factory=MeetingDetails)
     lines: list[Line] = field(default_factory=list)
     created: float = field(default_factory=time.time)
+    #: Follow-up of this meeting's tasks, by task (= line) id; a task with nothing
+    #: recorded yet has no entry. Changed only through ``edits`` (see ``core.followup``).
+    followup: dict[str, FollowUp] = field(default_factory=dict)
 
     def index_of(self, line_id: str) -> int:
         for index, line in enumerate(self.lines):
@@ -198,6 +202,7 @@ class Meeting:
             "created": self.created,
             "details": self.details.to_dict(),
             "lines": [line.to_dict() for line in self.lines],
+            **({"followup": {task: record.to_dict() for task, record in self.followup.items()}} if self.followup else {}),
         }
 
     @classmethod
@@ -207,6 +212,7 @@ class Meeting:
             created=float(data.get("created", 0.0)),
             details=MeetingDetails.from_dict(data.get("details", {})),
             lines=[Line.from_dict(item) for item in data.get("lines", [])],
+            followup={str(task): FollowUp.from_dict(record) for task, record in data.get("followup", {}).items()},
         )
 
 

@@ -25,6 +25,7 @@ from tinydb.table import Document
 
 from minutes_tui.core import edits
 from minutes_tui.core.edits import EditError, History, Op
+from minutes_tui.core.followup import FollowUp
 from minutes_tui.core.model import Line, Meeting, MeetingDetails
 from minutes_tui.store import journal as journal_io
 from minutes_tui.store.errors import CorruptFile, StoreError, WriteFailed
@@ -84,6 +85,7 @@ class MeetingStore:
             created=float(meta.get("created", time.time())),
             details=MeetingDetails.from_dict(meta.get("details", {})),
             lines=[Line.from_dict(row) for row in rows],
+            followup={str(row["task"]): FollowUp.from_dict(row) for row in tables.get("followup", {}).values()},
         )
         self.history = History.from_dict(tables.get("history", {}).get("1", {}))
         self.seq = self._checkpoint_seq = int(meta.get("seq", 0))
@@ -258,14 +260,20 @@ class MeetingStore:
                 }
                 rows = [{**line.to_dict(), "pos": pos} for pos, line in enumerate(self.meeting.lines)]
                 history = json.loads(json.dumps(self.history.to_dict()))  # a copy: the stacks keep changing
+                followup = [{"task": task, **record.to_dict()} for task, record in self.meeting.followup.items()]
             db = self._db
-            for stale in set(db.tables()) - {"meta", "lines", "history"}:
+            # "followup" only once a task has follow-up: other meetings' files stay as they were
+            for stale in set(db.tables()) - {"meta", "lines", "history", *(["followup"] if followup else [])}:
                 db.drop_table(stale)
             db.table("meta").upsert(Document(meta, doc_id=1))
             lines = db.table("lines")
             lines.truncate()
             lines.insert_multiple(rows)
             db.table("history").upsert(Document(history, doc_id=1))
+            if followup:
+                tasks = db.table("followup")
+                tasks.truncate()
+                tasks.insert_multiple(followup)
             try:
                 flush(db)
             except OSError as error:

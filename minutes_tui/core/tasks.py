@@ -1,0 +1,464 @@
+"""The task register: every task of the archive, its follow-up, and its state on a given day.
+
+A task is a line of a meeting — a ``>`` line, or a ``=`` line with an owner —
+and is never copied: its id is the line's id, its text, owners and first
+deadline are the line's, and what happens to it later is the meeting's
+``followup[task id]`` (:mod:`minutes_tui.core.followup`), changed by edits of
+that meeting. :class:`Task` is the read-only view the tracker, the CLI and the
+reports work on; it serialises to a flat dict (:meth:`Task.to_dict`) so an
+index can list tasks without opening their meetings.
+
+The **state** (:class:`State`) is computed for a day and never stored
+(:func:`state_on`): a deadline phrase counts to its last day, done on the
+deadline day is on time, and a status set after the day asked about is not yet
+in force. The op builders at the end (:func:`mark_done`, :func:`add_progress`
+…) are what services commit; they check what a person could get wrong and
+raise :class:`TaskError` with a message for the user.
+
+Phase B, built on this (the full note is in the phase A report of issue #13):
+
+* **Index** ``DATA/tasks.json`` = ``{"version": 1, "meetings": {meeting id:
+  {"seq": seq, "tasks": [Task.to_dict(), ...]}}}``, rewritten atomically by
+  the archive right after a meeting's checkpoint, from ``tasks_of(store.meeting)``
+  (only that meeting's entry changes; an entry whose ``seq`` differs from the
+  meeting file's, or a missing one, is rebuilt from that meeting alone).
+  ``tasks``, the tracker and ``report`` read the index only:
+  :meth:`Task.from_dict`, then :func:`state_on` for the day asked.
+* **Services** (``services/followup.py``): resolve a unique id prefix in the
+  index, take the meeting's open store (the app's, or one the CLI opens: one
+  owner per file), build ops with :func:`mark_done`, :func:`add_progress`,
+  :func:`change_deadline`, :func:`pause`, :func:`cancel`, :func:`reopen`,
+  :func:`record_meeting`, :func:`set_notice` from ``tasks_of(store.meeting)``
+  (the live record, not the index copy), then ``store.commit(ops)`` — durable
+  when it returns, undone by ``store.undo()``, replayed after a crash.
+* **Carry-over**: the record stays on the source meeting, which gets
+  ``record_meeting(task, new meeting, its date, CARRIED)``; the new meeting
+  gets a reference line (a ``>`` line with a ``ref = "<meeting>/<task>"``
+  field added to ``Line``) that :func:`tasks_of` must skip and the compiler
+  restates as "nhiệm vụ chuyển tiếp". Follow-up typed on it is committed to
+  the source meeting's store.
+* **CLI/tracker**: :func:`parse_state_filter`, :func:`matches`,
+  :func:`sort_key`, :func:`task_json`, :func:`state_label`,
+  :func:`search_text`; reports: ``core.task_report.build_report`` then
+  ``render.docx_report`` / ``render.xlsx_report`` / ``render.csv_report``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any, Final
+
+from minutes_tui.core import followup
+from minutes_tui.core.dates import Deadline, dmy, parse_deadline
+from minutes_tui.core.followup import (
+    MEETING_ROLES,
+    REVIEWED,
+    STATUS_VI,
+    DeadlineChange,
+    FollowUp,
+    MeetingRef,
+    ProgressNote,
+    Status,
+)
+from minutes_tui.core.model import Kind, Line, Meeting
+from minutes_tui.core.text import fold
+from minutes_tui.errors import UserError
+from minutes_tui.i18n import tr
+
+Op = dict[str, Any]
+
+#: "Sắp đến hạn" covers the deadline day and this many days before it (a setting in phase B).
+DEFAULT_DUE_SOON_DAYS: Final = 7
+
+
+class TaskError(UserError, ValueError):
+    """A follow-up that cannot be recorded as asked; ``str()`` is the message for the user."""
+
+
+class State(str, Enum):
+    """A task's standing on a given day (DESIGN.md "Follow-up across meetings")."""
+
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    IN_TIME = "in_time"
+    NO_DEADLINE = "no_deadline"
+    PAUSED = "paused"
+    CANCELLED = "cancelled"
+
+
+#: The state in the words of a Vietnamese report (independent of the UI language).
+STATE_VI: Final[dict[State, str]] = {
+    State.DONE_ON_TIME: "Hoàn thành đúng hạn",
+    State.DONE_LATE: "Hoàn thành quá hạn",
+    State.OVERDUE: "Quá hạn",
+    State.DUE_SOON: "Sắp đến hạn",
+    State.IN_TIME: "Trong hạn",
+    State.NO_DEADLINE: "Không có thời hạn / thường xuyên",
+    State.PAUSED: "Tạm dừng",
+    State.CANCELLED: "Không thực hiện",
+}
+
+#: The tracker's order: what needs chasing first, what is finished last.
+STATE_ORDER: Final[tuple[State, ...]] = (
+    State.OVERDUE, State.DUE_SOON, State.IN_TIME, State.NO_DEADLINE, State.PAUSED,
+    State.DONE_LATE, State.DONE_ON_TIME, State.CANCELLED,
+)
+_RANK: Final[dict[State, int]] = {state: rank for rank, state in enumerate(STATE_ORDER)}
+_CLOSED: Final = frozenset({State.DONE_ON_TIME, State.DONE_LATE, State.CANCELLED})
+#: ``--state`` values: a state, ``open`` (not done, not cancelled) or ``all``.
+STATE_FILTERS: Final[tuple[str, ...]] = (*(state.value for state in State), "open", "all")
+
+
+def is_task(line: Line) -> bool:
+    """A ``>`` line, or a ``=`` decision that names who carries it out."""
+    return line.kind is Kind.TASK or (line.kind is Kind.DECISION and bool(line.owners))
+
+
+@dataclass(frozen=True)
+class Task:
+    """One task as the register shows it: the line it was born from plus its follow-up.
+
+    ``created`` is the day the line was typed: year-less deadlines are read
+    against the meeting date, or against it when the meeting has no date yet.
+    ``order`` is the line's position in its meeting (reports list tasks in the
+    order they were assigned).
+    """
+
+    id: str
+    meeting: str
+    text: str
+    kind: Kind = Kind.TASK
+    owners: tuple[str, ...] = ()
+    deadline: str = ""
+    meeting_date: date | None = None
+    created: date = date(1970, 1, 1)
+    body: str = ""
+    meeting_title: str = ""
+    order: int = 0
+    followup: FollowUp = field(default_factory=FollowUp)
+
+    # -- what the line says -----------------------------------------------------------------
+    @property
+    def lead(self) -> str | None:
+        return self.owners[0] if self.owners else None
+
+    @property
+    def cooperating(self) -> tuple[str, ...]:
+        return self.owners[1:]
+
+    @property
+    def assigned(self) -> date:
+        """The day the task was given: the meeting's date, else the day it was typed."""
+        return self.meeting_date or self.created
+
+    @property
+    def status(self) -> Status:
+        return self.followup.status
+
+    @property
+    def notice(self) -> str:
+        return self.followup.notice
+
+    def deadline_text(self, day: date | None = None) -> str:
+        """The deadline in force on ``day`` (None: the latest), as typed."""
+        typed = self.deadline
+        for change in self.followup.deadlines:
+            if day is None or change.date <= day:
+                typed = change.deadline
+        return typed
+
+    def deadline_on(self, day: date | None = None) -> Deadline | None:
+        """The deadline in force on ``day`` (None: the latest), understood; None when there is none.
+
+        The line's deadline is read against the meeting date; a changed one
+        against the day it was changed.
+        """
+        typed, ref = self.deadline, self.assigned
+        for change in self.followup.deadlines:
+            if day is None or change.date <= day:
+                typed, ref = change.deadline, change.date
+        if not typed.strip():
+            return None
+        return parse_deadline(typed, ref)
+
+    # -- the index --------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """Flat and JSON-ready: one entry of the task index."""
+        return {
+            "id": self.id,
+            "meeting": self.meeting,
+            "text": self.text,
+            "kind": self.kind.value,
+            "owners": list(self.owners),
+            "deadline": self.deadline,
+            "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
+            "created": self.created.isoformat(),
+            "body": self.body,
+            "meeting_title": self.meeting_title,
+            "order": self.order,
+            "followup": self.followup.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Task:
+        meeting_date = data.get("meeting_date")
+        return cls(
+            id=str(data["id"]),
+            meeting=str(data["meeting"]),
+            text=str(data.get("text", "")),
+            kind=Kind(data.get("kind", Kind.TASK.value)),
+            owners=tuple(str(owner) for owner in data.get("owners", [])),
+            deadline=str(data.get("deadline", "")),
+            meeting_date=date.fromisoformat(meeting_date) if meeting_date else None,
+            created=date.fromisoformat(str(data.get("created", "1970-01-01"))),
+            body=str(data.get("body", "")),
+            meeting_title=str(data.get("meeting_title", "")),
+            order=int(data.get("order", 0)),
+            followup=FollowUp.from_dict(data.get("followup", {})),
+        )
+
+
+def tasks_of(meeting: Meeting) -> list[Task]:
+    """The tasks of ``meeting`` in typed order, each with its follow-up (a fresh one when none).
+
+    A follow-up record whose line is no longer a task (deleted, retagged) is
+    kept on the meeting — undo brings the line back — but not listed.
+    """
+    found: list[Task] = []
+    meeting_date = meeting.details.meeting_date
+    for order, line in enumerate(meeting.lines):
+        if not is_task(line):
+            continue
+        record = meeting.followup.get(line.id)
+        found.append(Task(
+            id=line.id,
+            meeting=meeting.id,
+            text=line.text,
+            kind=line.kind,
+            owners=tuple(line.owners),
+            deadline=line.deadline,
+            meeting_date=meeting_date,
+            created=date.fromtimestamp(line.created) if line.created > 0 else date(1970, 1, 1),
+            body=meeting.details.body,
+            meeting_title=meeting.title,
+            order=order,
+            # a copy: the view must not change when the meeting is edited afterwards
+            followup=FollowUp.from_dict(record.to_dict()) if record is not None else FollowUp(),
+        ))
+    return found
+
+
+# -- the state on a day ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Standing:
+    """The state of one task on one day, with what a person asks next.
+
+    ``days_late``: days past the deadline (overdue: as of the day; done late:
+    on the day it was done); 0 otherwise. ``days_left``: days until the
+    deadline for a task still open and not late, else None.
+    """
+
+    state: State
+    due: date | None = None
+    days_late: int = 0
+    days_left: int | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.state not in _CLOSED
+
+
+def state_on(task: Task, day: date, window: int = DEFAULT_DUE_SOON_DAYS) -> Standing:
+    """The state of ``task`` on ``day``; ``window`` is how many days before the deadline count as "sắp đến hạn"."""
+    record = task.followup
+    in_force = record.status_date is None or record.status_date <= day
+    if in_force and record.status is Status.DONE:
+        done = record.status_date
+        deadline = task.deadline_on(done)
+        due = deadline.due if deadline is not None else None
+        if due is not None and done is not None and done > due:
+            return Standing(State.DONE_LATE, due, days_late=(done - due).days)
+        return Standing(State.DONE_ON_TIME, due)
+    deadline = task.deadline_on(day)
+    due = deadline.due if deadline is not None else None
+    if in_force and record.status is Status.CANCELLED:
+        return Standing(State.CANCELLED, due)
+    if in_force and record.status is Status.PAUSED:
+        return Standing(State.PAUSED, due)
+    if due is None:
+        return Standing(State.NO_DEADLINE)
+    left = (due - day).days
+    if left < 0:
+        return Standing(State.OVERDUE, due, days_late=-left)
+    if left <= window:
+        return Standing(State.DUE_SOON, due, days_left=left)
+    return Standing(State.IN_TIME, due, days_left=left)
+
+
+def state_text(standing: Standing) -> str:
+    """The state in plain Vietnamese, as a report prints it (``Quá hạn 5 ngày``)."""
+    if standing.state is State.OVERDUE:
+        return f"Quá hạn {standing.days_late} ngày"
+    return STATE_VI[standing.state]
+
+
+def state_label(standing: Standing) -> str:
+    """The state in the UI language (``tr``)."""
+    if standing.state is State.OVERDUE:
+        return tr("task.state.overdue_days", days=standing.days_late)
+    return tr(f"task.state.{standing.state.value}")
+
+
+def status_label(status: Status) -> str:
+    """The stored status in the UI language (``tr``); :data:`STATUS_VI` for reports."""
+    return tr(f"task.status.{status.value}")
+
+
+def sort_key(task: Task, standing: Standing) -> tuple[int, int, date, date, str, int]:
+    """Overdue first (most days late first), then by deadline, then oldest assignment."""
+    return (
+        _RANK[standing.state],
+        -standing.days_late,
+        standing.due or date.max,
+        task.assigned,
+        task.meeting,
+        task.order,
+    )
+
+
+def parse_state_filter(name: str) -> str:
+    """A ``--state`` value checked against :data:`STATE_FILTERS`."""
+    value = name.strip().lower().replace("-", "_")
+    if value not in STATE_FILTERS:
+        raise TaskError(f"Không có tình trạng “{name}”; chọn một trong: {', '.join(STATE_FILTERS)}.")
+    return value
+
+
+def matches(task: Task, standing: Standing, *, state: str = "all", owner: str = "", meeting: str = "") -> bool:
+    """Filters of ``tasks`` and the tracker: a state filter, an owner (any owner,
+    accents and case ignored; aliases are expanded by the caller), a meeting id prefix."""
+    if state == "open" and not standing.open:
+        return False
+    if state not in ("open", "all") and standing.state.value != state:
+        return False
+    if owner:
+        wanted = fold(owner)
+        if not any(wanted in fold(name) for name in task.owners):
+            return False
+    return not meeting or task.meeting.startswith(meeting)
+
+
+def search_text(task: Task) -> str:
+    """What the tracker's live search matches against, folded once."""
+    return fold(" ".join((task.text, *task.owners, task.deadline_text(), task.notice, task.body)))
+
+
+def task_json(task: Task, standing: Standing) -> dict[str, Any]:
+    """One element of ``tasks --json`` (DESIGN.md "Command line"); dates as ``dd/mm/yyyy``."""
+    record = task.followup
+    return {
+        "id": task.id,
+        "meeting": task.meeting,
+        "meeting_date": dmy(task.meeting_date) if task.meeting_date else None,
+        "notice": record.notice or None,
+        "text": task.text,
+        "lead": task.lead,
+        "cooperating": list(task.cooperating),
+        "deadline": dmy(standing.due) if standing.due else None,
+        "deadline_text": task.deadline_text(),
+        "status": record.status.value,
+        "state": standing.state.value,
+        "days_late": standing.days_late,
+        "progress": [{"date": dmy(note.date), "text": note.text} for note in record.progress],
+        "done_date": dmy(record.done_date) if record.done_date else None,
+    }
+
+
+# -- follow-up as edits: what services commit ------------------------------------------------------
+def _on_or_after_assignment(task: Task, on: date, what: str) -> None:
+    if on < task.assigned:
+        raise TaskError(f"Ngày {what} {dmy(on)} trước ngày giao nhiệm vụ ({dmy(task.assigned)}).")
+
+
+def _status_ops(task: Task, status: Status, on: date, note: str) -> list[Op]:
+    ops = [followup.changes(task.id, status=status, status_date=on)]
+    if note.strip():
+        ops.insert(0, followup.add(task.id, "progress", ProgressNote(on, note.strip())))
+    return ops
+
+
+def mark_done(task: Task, on: date, note: str = "") -> list[Op]:
+    """Done on ``on``; ``note`` becomes the result. Marking a done task again corrects its date."""
+    _on_or_after_assignment(task, on, "hoàn thành")
+    if task.status is Status.CANCELLED:
+        raise TaskError("Nhiệm vụ đã ghi là không thực hiện; mở lại trước khi ghi hoàn thành.")
+    values: dict[str, Any] = {"status": Status.DONE, "status_date": on}
+    if note.strip():
+        values["result"] = note.strip()
+    return [followup.changes(task.id, **values)]
+
+
+def add_progress(task: Task, on: date, text: str) -> list[Op]:
+    """A dated progress note; a task not started yet becomes "đang thực hiện"."""
+    if not text.strip():
+        raise TaskError("Nội dung tiến độ đang để trống.")
+    _on_or_after_assignment(task, on, "ghi tiến độ")
+    ops = [followup.add(task.id, "progress", ProgressNote(on, text.strip()))]
+    if task.status is Status.NOT_STARTED:
+        ops.append(followup.changes(task.id, status=Status.IN_PROGRESS, status_date=on))
+    return ops
+
+
+def change_deadline(task: Task, on: date, deadline: str, reason: str = "") -> list[Op]:
+    """Move the deadline on ``on``; the old one stays in the history. Year-less phrases are read against ``on``."""
+    typed = deadline.strip()
+    if not parse_deadline(typed, on).understood:
+        raise TaskError(f"Chưa hiểu thời hạn “{deadline}”; gõ dạng 31/01/2027, tháng 02/2027 hoặc quý I/2027.")
+    if task.status in (Status.DONE, Status.CANCELLED):
+        raise TaskError("Nhiệm vụ đã kết thúc; mở lại trước khi đổi thời hạn.")
+    _on_or_after_assignment(task, on, "đổi thời hạn")
+    change = DeadlineChange(on, typed, reason.strip(), task.deadline_text())
+    return [followup.add(task.id, "deadlines", change)]
+
+
+def pause(task: Task, on: date, note: str = "") -> list[Op]:
+    if task.status not in (Status.NOT_STARTED, Status.IN_PROGRESS):
+        raise TaskError(f"Nhiệm vụ đang ở trạng thái “{STATUS_VI[task.status]}”, không tạm dừng được.")
+    _on_or_after_assignment(task, on, "tạm dừng")
+    return _status_ops(task, Status.PAUSED, on, note)
+
+
+def cancel(task: Task, on: date, note: str = "") -> list[Op]:
+    if task.status is Status.CANCELLED:
+        raise TaskError("Nhiệm vụ đã ghi là không thực hiện.")
+    _on_or_after_assignment(task, on, "ghi không thực hiện")
+    return _status_ops(task, Status.CANCELLED, on, note)
+
+
+def reopen(task: Task, on: date, note: str = "") -> list[Op]:
+    """Back to work after done, paused or cancelled: "đang thực hiện" if progress was recorded, else "chưa thực hiện"."""
+    if task.status in (Status.NOT_STARTED, Status.IN_PROGRESS):
+        raise TaskError("Nhiệm vụ đang mở, không cần mở lại.")
+    _on_or_after_assignment(task, on, "mở lại")
+    status = Status.IN_PROGRESS if task.followup.progress else Status.NOT_STARTED
+    return _status_ops(task, status, on, note)
+
+
+def record_meeting(task: Task, meeting: str, on: date | None, role: str = REVIEWED) -> list[Op]:
+    """The task was reviewed at, or carried over into, a later meeting."""
+    if role not in MEETING_ROLES:
+        raise ValueError(f"unknown meeting role {role!r}")
+    if meeting == task.meeting:
+        raise TaskError("Nhiệm vụ thuộc chính cuộc họp này.")
+    if any(ref.meeting == meeting and ref.role == role for ref in task.followup.meetings):
+        return []
+    return [followup.add(task.id, "meetings", MeetingRef(meeting, on, role))]
+
+
+def set_notice(task: Task, number: str, issued: date | None) -> list[Op]:
+    """The number and date of the issued notice that assigned the task (``05/TB-HĐND``)."""
+    return [followup.changes(task.id, notice=number.strip(), notice_date=issued)]
