@@ -12,7 +12,7 @@ from typing import Any
 
 from minutes_tui.store.errors import FutureSchema
 
-SCHEMA = 2
+SCHEMA = 3
 Tables = dict[str, dict[str, Any]]
 
 
@@ -29,7 +29,14 @@ def _v1_to_v2(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(tables: Tables) -> Tables:
+    # Version 3 adds the "followup" table (the task register's records). Nothing to convert;
+    # the number goes up so that an older build, which would drop the table at its next
+    # checkpoint, refuses the file instead.
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def version_of(tables: Tables) -> int:

@@ -21,6 +21,7 @@ from minutes_tui.services.notices import (
     settle_conflict,
 )
 from minutes_tui.store import Archive, MeetingStore, StoreError
+from minutes_tui.store.migrations import SCHEMA
 from minutes_tui.store.notice_store import FINAL, KEEP_DRAFTS
 from tests.notes import SAMPLE_SHAPED
 
@@ -180,5 +181,5 @@ def test_schema_1_notices_inside_the_meeting_file_move_beside_it(opened) -> None
     assert current_notice(writable).intro[0].text == "Mở đầu cũ."
     writable.close()
     tables = json.loads(store.path.read_text(encoding="utf-8"))
-    assert "notices" not in tables and tables["meta"]["1"]["schema"] == 2
+    assert "notices" not in tables and tables["meta"]["1"]["schema"] == SCHEMA
     assert [p.name for p in sorted(store.notices.path.iterdir())] == ["edits.json", "v00001.json"]
