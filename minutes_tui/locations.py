@@ -24,6 +24,11 @@ def meetings_dir(root: Path) -> Path:
     return root / "meetings"
 
 
+def tasks_dir(root: Path) -> Path:
+    """The task register's side files (derivable from the meetings)."""
+    return root / "tasks"
+
+
 def crash_dir(root: Path) -> Path:
     return root / "crash-reports"
 

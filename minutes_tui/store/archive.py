@@ -26,11 +26,12 @@ from tinydb import Query, TinyDB
 
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import Kind, Meeting, MeetingDetails, OfficeSettings
-from minutes_tui.locations import meetings_dir
+from minutes_tui.locations import meetings_dir, tasks_dir
 from minutes_tui.store.errors import CorruptFile, DataLocked, StoreError, WriteFailed
 from minutes_tui.store.files import FILE_MODE, ensure_private_dir, remove_orphan_temps, set_aside
 from minutes_tui.store.lock import DataDirLock, LockTaken
 from minutes_tui.store.meeting_store import MeetingStore
+from minutes_tui.store.task_index import TaskIndex
 from minutes_tui.store.tinydb_storage import AtomicJSONStorage
 
 
@@ -79,6 +80,7 @@ class Archive:
         self._write_lock = threading.Lock()
         self.settings = OfficeSettings()
         self.directory = Directory()
+        self.tasks = TaskIndex(tasks_dir(root), self.meetings_path, writable=not readonly)
 
     # -- lifecycle -------------------------------------------------------------
     def open(self) -> Archive:
@@ -303,6 +305,7 @@ class Archive:
         written = store.checkpoint()
         if written:
             self._put_index(MeetingSummary.of(store.meeting))
+            self.tasks.write(store)
             with self._write_lock:
                 directory = Directory.from_dict(self.directory.to_dict())
                 learned = directory.learn(store.meeting.owners_used())

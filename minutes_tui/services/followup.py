@@ -1,0 +1,131 @@
+"""Follow-up across meetings: list the register, record what happened, report on it.
+
+Listing reads the task index only (no meeting is opened unless its side file
+is stale). Recording takes the open store of the task's meeting — the app's,
+or the one a CLI command opened — builds the edit from the live record, and
+commits it: durable when the call returns, undoable, replayed after a crash.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from minutes_tui.core import tasks as register
+from minutes_tui.core.directory import Directory
+from minutes_tui.core.periods import Period
+from minutes_tui.core.task_report import build_report, report_day, report_heading
+from minutes_tui.core.tasks import (
+    Standing,
+    Task,
+    TaskError,
+    matches,
+    sort_key,
+    state_on,
+    tasks_of,
+)
+from minutes_tui.errors import UserError
+from minutes_tui.store import Archive, MeetingStore
+
+Op = register.Op
+REPORT_FORMATS = ("docx", "xlsx", "csv")
+
+
+@dataclass(frozen=True)
+class Listed:
+    task: Task
+    standing: Standing
+
+
+def all_tasks(archive: Archive, live: Mapping[str, MeetingStore] | None = None) -> list[Task]:
+    """Every task of the archive (open meetings from memory)."""
+    return archive.tasks.tasks(live)
+
+
+def select(tasks: list[Task], day: date, *, state: str = "all", owner: str = "", meeting: str = "",
+           directory: Directory | None = None, window: int = register.DEFAULT_DUE_SOON_DAYS) -> list[Listed]:
+    """The tasks that pass the filters on ``day``, overdue first. An owner alias
+    (``@vp``) is expanded through the owner directory."""
+    state = register.parse_state_filter(state)
+    if owner and directory is not None:
+        owner = directory.expand(owner.lstrip("@"))
+    listed = []
+    for task in tasks:
+        standing = state_on(task, day, window)
+        if matches(task, standing, state=state, owner=owner, meeting=meeting):
+            listed.append(Listed(task, standing))
+    listed.sort(key=lambda item: sort_key(item.task, item.standing))
+    return listed
+
+
+def resolve(tasks: list[Task], reference: str) -> Task:
+    """The task whose id is ``reference`` or starts with it (one clear line otherwise)."""
+    reference = reference.strip()
+    exact = [task for task in tasks if task.id == reference]
+    found = exact or [task for task in tasks if reference and task.id.startswith(reference)]
+    if not found:
+        raise TaskError(f"Không có nhiệm vụ “{reference}”. Xem danh sách bằng: minutes-tui tasks")
+    if len(found) > 1:
+        ids = ", ".join(task.id for task in found[:5])
+        raise TaskError(f"“{reference}” khớp nhiều nhiệm vụ ({ids}); gõ thêm ký tự.")
+    return found[0]
+
+
+def update(store: MeetingStore, task_id: str, build: Callable[[Task], list[Op]]) -> Task:
+    """Build the follow-up edit from the live record of ``task_id`` and commit it.
+
+    ``build`` is one of :mod:`minutes_tui.core.tasks`' op builders (bound with
+    its arguments); its :class:`TaskError` leaves everything unchanged. Returns
+    the task as it now stands.
+    """
+    task = _live(store, task_id)
+    ops = build(task)
+    if ops:
+        store.commit(ops)
+    return _live(store, task_id)
+
+
+def _live(store: MeetingStore, task_id: str) -> Task:
+    for task in tasks_of(store.meeting):
+        if task.id == task_id:
+            return task
+    raise TaskError(f"Nhiệm vụ {task_id} không còn trong cuộc họp {store.id}.")
+
+
+def write_report(archive: Archive, tasks: list[Task], path: Path, *, fmt: str, today: date,
+                 period: Period | None = None, owner: str = "", separator: str = ",",
+                 force: bool = False, window: int = register.DEFAULT_DUE_SOON_DAYS) -> Path:
+    """Báo cáo tình hình thực hiện as ``fmt`` at ``path`` (never over an existing file unless ``force``)."""
+    if fmt not in REPORT_FORMATS:
+        raise UserError(f"Định dạng báo cáo “{fmt}” không có; chọn {', '.join(REPORT_FORMATS)}.")
+    if path.exists() and not force:
+        raise UserError(f"Tệp {path} đã có; dùng --force để ghi đè.")
+    if owner:
+        wanted = archive.directory.expand(owner.lstrip("@"))
+        tasks = [item.task for item in select(tasks, today, owner=wanted, window=window)]
+    day = report_day(period, today)
+    report = build_report(tasks, report_heading(archive.settings, day, period), day, period=period, window=window)
+    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "docx":
+            from minutes_tui.render.docx_report import render_report_docx
+
+            render_report_docx(report, partial)
+        elif fmt == "xlsx":
+            from minutes_tui.render.xlsx_report import render_report_xlsx
+
+            render_report_xlsx(report, partial)
+        else:
+            from minutes_tui.render.csv_report import render_report_csv
+
+            render_report_csv(report, partial, separator)
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"Không ghi được {path}: {error.strerror or error}.") from error
+    return path
+
