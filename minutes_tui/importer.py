@@ -12,7 +12,13 @@ from pathlib import Path
 from minutes_tui.core import edits
 from minutes_tui.core.capture import append_ops, detail_ops
 from minutes_tui.core.model import Meeting
-from minutes_tui.core.parser import AliasCommand, ParsedLine, Problem, SettingCommand, parse
+from minutes_tui.core.parser import (
+    AliasCommand,
+    ParsedLine,
+    Rejected,
+    SettingCommand,
+    parse,
+)
 from minutes_tui.store import Archive, MeetingStore, StoreError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -60,7 +66,7 @@ def import_notes(archive: Archive, text: str) -> ImportResult:
         parsed = parse(raw, directory)
         if parsed is None:
             continue
-        if isinstance(parsed, Problem):
+        if isinstance(parsed, Rejected):
             problems.append(f"dòng {number}: {parsed.message}")
             continue
         if isinstance(parsed, SettingCommand):

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Label, Static
 from minutes_tui.core.capture import append_ops, detail_ops
 from minutes_tui.core.edits import EditError
 from minutes_tui.core.model import Kind
-from minutes_tui.core.parser import AliasCommand, DetailCommand, ParsedLine, Problem, SettingCommand, parse
+from minutes_tui.core.parser import AliasCommand, DetailCommand, ParsedLine, Rejected, SettingCommand, parse
 from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
@@ -72,7 +72,7 @@ class CaptureScreen(Screen[None]):
         try:
             if parsed is None:
                 return True
-            if isinstance(parsed, Problem):
+            if isinstance(parsed, Rejected):
                 self.show_error(parsed.message)
                 return False
             if isinstance(parsed, ParsedLine):

@@ -24,7 +24,7 @@ from minutes_tui.core.dates import parse_deadline
 from minutes_tui.core.edits import EditError, Op
 from minutes_tui.core.model import TAGS, Kind, Line, Meeting
 from minutes_tui.core.parser import ParsedLine
-from minutes_tui.core.parser import Problem as ParseProblem
+from minutes_tui.core.parser import Rejected
 from minutes_tui.core.parser import parse, split_trailers
 from minutes_tui.core.search import FoldedLines, LineFilter
 from minutes_tui.i18n import tr
@@ -436,7 +436,7 @@ class ReviewScreen(Screen[None]):
 
     def _parse_line(self, value: str, fallback: Kind) -> ParsedLine | None:
         parsed = parse(value, self.app.archive.directory, sticky=fallback if fallback is not Kind.NOTE else None)
-        if isinstance(parsed, ParseProblem):
+        if isinstance(parsed, Rejected):
             self.notify(parsed.message, severity="error")
             return None
         if not isinstance(parsed, ParsedLine):
