@@ -238,7 +238,11 @@ class Meeting:
 SETTING_FIELDS: tuple[str, ...] = (
     "parent_body", "issuer", "code", "place_name", "authority", "signer_title",
     "signer_name", "announcer", "recipients", "archive_code", "closing", "language", "theme",
+    "tag_keys",
 )
+
+#: Values of the ``tag_keys`` setting: F2–F6, or Alt+1…5 for terminals that take the F-keys.
+TAG_KEY_CHOICES: tuple[str, ...] = ("f", "alt")
 
 DEFAULT_CLOSING = (
     "Thừa lệnh {body}, {announcer} thông báo đến các cơ quan, đơn vị, "
@@ -261,6 +265,7 @@ class OfficeSettings:
     closing: str = DEFAULT_CLOSING
     language: str = "vi"
     theme: str = "textual-dark"
+    tag_keys: str = "f"  # one of TAG_KEY_CHOICES
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
