@@ -21,6 +21,8 @@ from minutes_tui.core.model import Kind, Line, block_range
 
 #: Characters that already close a clause: a merge joins after them with a space.
 CLAUSE_END = ".;:,!?…"
+#: What a split drops at the cut: spaces and the marks that only join clauses.
+SPLIT_MARKS = " ;,"
 
 
 def _index(lines: Sequence[Line], line_id: str) -> int:
@@ -141,10 +143,11 @@ def merge(lines: Sequence[Line], line_id: str) -> list[Op]:
 def split(lines: Sequence[Line], line_id: str, first: str, second: str) -> list[Op]:
     """Split a line of content in two: it keeps ``first`` (and its tag, owners
     and deadline); ``second`` becomes a plain note right after it, to be tagged
-    on its own. Empty when either part is blank or the line is a heading."""
+    on its own. The clause mark at the cut (``;`` or ``,``, as a merge puts it)
+    goes. Empty when either part is blank or the line is a heading."""
     index = _index(lines, line_id)
     line = lines[index]
-    first, second = first.strip(), second.strip()
+    first, second = first.rstrip(SPLIT_MARKS), second.lstrip(SPLIT_MARKS)
     if line.kind.is_heading or not first or not second:
         return []
     return [edits.update(line.id, text=first), edits.insert(Line(Kind.NOTE, second), index + 1)]

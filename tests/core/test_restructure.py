@@ -100,6 +100,12 @@ def test_split_makes_the_second_half_a_plain_note() -> None:
     assert restructure.split(meeting.lines, first.id, "  ", "x") == []
 
 
+def test_split_undoes_the_mark_a_merge_put() -> None:
+    meeting = meeting_of("+ Thu đạt 92%; cao hơn cùng kỳ")
+    run(meeting, restructure.split(meeting.lines, meeting.lines[0].id, "Thu đạt 92%", "; cao hơn cùng kỳ"))
+    assert texts(meeting) == ["Thu đạt 92%", "cao hơn cùng kỳ"]
+
+
 # -- properties ---------------------------------------------------------------------------------
 KINDS = st.sampled_from([Kind.SECTION, Kind.SUBSECTION, Kind.FINDING, Kind.TASK, Kind.NOTE, Kind.NOTE])
 OPS = st.lists(
