@@ -8,8 +8,11 @@ looks like a record of its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -45,6 +48,12 @@ def line_prompt(line: Line) -> Text:
     return Text.assemble(line_head(line), line_body(line))
 
 
+def _segments(text: Text, console: Console) -> Iterable[Segment]:
+    """``text`` as segments, its own style under its spans' (``Text.render`` leaves it out)."""
+    segments = text.render(console)
+    return Segment.apply_style(segments, console.get_style(text.style)) if text.style else segments
+
+
 class Hanging:
     """A head, then a body wrapped in the width left beside it (a hanging indent)."""
 
@@ -53,12 +62,21 @@ class Hanging:
         self.body = body
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Segments straight from the wrapped lines: no second wrap of each row
+        # (opening capture on 2,000 lines renders every one of them once).
         indent = self.head.cell_len
         width = max(options.max_width - indent, 1)
-        pad = Text(" " * indent)
+        head = list(_segments(self.head, console))
+        pad = Segment(" " * indent)
+        newline = Segment.line()
         for number, part in enumerate(self.body.wrap(console, width)):
             part.rstrip_end(width)
-            yield Text.assemble(self.head if number == 0 else pad, part, no_wrap=True, end="\n")
+            if number:
+                yield pad
+            else:
+                yield from head
+            yield from _segments(part, console)
+            yield newline
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         indent = self.head.cell_len
