@@ -29,6 +29,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chip.subsection": ("§§", "§§"),
     # app-wide actions
     "key.help": ("Trợ giúp", "Help"),
+    "key.help_question": ("Trợ giúp (khi không ở ô nhập chữ)", "Help (outside a text field)"),
     "key.quit": ("Thoát", "Quit"),
     "key.palette": ("Bảng lệnh", "Commands"),
     # meeting list
@@ -108,8 +109,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.keys_here": ("Phím tắt — {screen}", "Keys — {screen}"),
     "help.keys_elsewhere": ("Phím tắt ở các màn hình khác", "Keys of the other screens"),
     "help.close": ("Đóng", "Close"),
-    "help.key": ("Phím", "Key"),
-    "help.action": ("Việc", "Action"),
     "help.screen.app": ("Mọi màn hình", "Everywhere"),
     "help.screen.meetings": ("Danh sách cuộc họp", "Meeting list"),
     "help.screen.capture": ("Ghi trực tiếp", "Live capture"),
@@ -157,8 +156,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.deadline": ("Thời hạn", "Deadline"),
     "key.add_line": ("Thêm dòng", "Add line"),
     "key.new_section": ("Mục mới", "New section"),
-    "key.move_up": ("Lên", "Move up"),
-    "key.move_down": ("Xuống", "Move down"),
+    "key.move_up": ("Chuyển dòng lên", "Move line up"),
+    "key.move_down": ("Chuyển dòng xuống", "Move line down"),
     "key.move_to_section": ("Chuyển mục", "Move to section"),
     "key.merge": ("Gộp dòng sau", "Merge with next"),
     "key.split": ("Tách dòng", "Split line"),

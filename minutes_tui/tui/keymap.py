@@ -42,7 +42,7 @@ TAGS_GROUP = "key.group.tags"
 KEYMAP: dict[str, tuple[Key, ...]] = {
     "app": (
         Key("help", "f1", "app.help", "key.help"),
-        Key("help.question", "question_mark", "app.help", "key.help", show=False),
+        Key("help.question", "question_mark", "app.help", "key.help", show=False, help="key.help_question"),
         Key("palette", "ctrl+p", "app.command_palette", "key.palette", show=False),
         Key("quit", "ctrl+q", "app.quit", "key.quit", show=False),
     ),
@@ -80,8 +80,6 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("capture.back", "escape", "back", "key.back"),
     ),
     "review": (
-        Key("review.next_section", "right_square_bracket", "next_section", "key.next_section", show=False),
-        Key("review.prev_section", "left_square_bracket", "prev_section", "key.prev_section", show=False),
         Key("review.finding", "f2", "tag('finding')", "key.tag_finding", group=TAGS_GROUP),
         Key("review.shortcoming", "f3", "tag('shortcoming')", "key.tag_shortcoming", group=TAGS_GROUP),
         Key("review.task", "f4", "tag('task')", "key.tag_task", group=TAGS_GROUP),
@@ -103,6 +101,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("review.filter_kind", "f", "filter_kind", "key.filter_kind", show=False),
         Key("review.filter_owner", "at", "filter_owner", "key.filter_owner", show=False),
         Key("review.checks", "c", "checks", "key.checks"),
+        Key("review.next_section", "right_square_bracket", "next_section", "key.next_section", show=False),
+        Key("review.prev_section", "left_square_bracket", "prev_section", "key.prev_section", show=False),
         Key("review.next_problem", "n", "next_problem", "key.next_problem", show=False),
         Key("review.prev_problem", "N", "prev_problem", "key.prev_problem", show=False),
         Key("review.undo", "u,ctrl+z", "undo", "key.undo", show=False),

@@ -68,15 +68,15 @@ async def test_f1_opens_on_the_current_screens_keys_as_typed(tmp_path: Path) -> 
         assert "Rà soát" in here.splitlines()[0]
         for section in ("review", "list", "app"):
             for key in KEYMAP[section]:
-                assert f"| {key.help_text} |" in here, key.id
+                assert f" — {key.help_text}\n" in here, key.id
         for key_id, shown in SHOWN_IN_REVIEW.items():
-            assert f"| {shown} | {find(key_id).help_text} |" in here, key_id
+            assert f"- {shown} — {find(key_id).help_text}\n" in here, key_id
         for wrong in ("right_square_bracket", "Slash", "Plus", "G / Home"):
             assert wrong not in source
         await pilot.press("escape", "ctrl+g", "f1")  # capture: its own keys first
         here = help_section(app.screen.query_one(Markdown).source)
         assert "Ghi trực tiếp" in here.splitlines()[0]
-        assert f"| `F4` | {find('capture.task').help_text} |" in here
+        assert f"- `F4` — {find('capture.task').help_text}\n" in here
         assert "Mục sau" not in here  # review's keys are further down, not here
         await pilot.press("escape", "ctrl+q")
 

@@ -18,12 +18,13 @@ from minutes_tui.tui.screens.base import MinutesModal
 
 
 def key_table(sections: tuple[str, ...], keys_of: Callable[[Key], list[str]]) -> list[str]:
-    """Markdown rows ``| `g` `home` | Đầu |`` for every key of ``sections``."""
-    rows = [f"| {tr('help.key')} | {tr('help.action')} |", "|---|---|"]
+    """One Markdown line ``- `g` `home` — Đầu`` for every key of ``sections``
+    (a list, not a table: one line a key keeps the help readable at 80×24)."""
+    rows = []
     for section in sections:
         for key in KEYMAP[section]:
             names = " ".join(f"`{name}`" for name in keys_of(key))
-            rows.append(f"| {names} | {key.help_text} |")
+            rows.append(f"- {names} — {key.help_text}")
     return rows
 
 
