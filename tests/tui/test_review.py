@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Markdown
 
 from minutes_tui.core.model import Kind
+from minutes_tui.i18n import tr
 from minutes_tui.importer import import_notes
 from minutes_tui.store import Archive
 from minutes_tui.tui.app import MinutesApp
@@ -489,3 +491,25 @@ async def test_move_to_section_without_sections_says_how_to_make_one(tmp_path: P
         await pilot.press("m")
         assert str(screen.query_one("#status-line").render()) == "Chưa có mục nào; tạo mục bằng phím s"
         await quit_app(pilot)
+
+
+async def test_tag_keys_chosen_in_the_settings_form(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        form = app.screen
+        form.query_one("#field-tag_keys", ComposedInput).value = "ctrl"
+        await pilot.press("ctrl+s")
+        assert app.screen is form  # not a keymap we have: the form says so
+        form.query_one("#field-tag_keys", ComposedInput).value = "alt"
+        await pilot.press("ctrl+s")
+        screen = await open_review(pilot)
+        await goto(pilot, "kết quả một")
+        await pilot.press("alt+3")  # F4's place: task
+        assert screen.current().kind is Kind.TASK
+        await pilot.press("f1")
+        assert f"- `alt+3` — {tr('key.tag_task')}\n" in app.screen.query_one(Markdown).source
+        await pilot.press("escape")
+        await quit_app(pilot)
+    with Archive(data, readonly=True) as archive:
+        assert archive.settings.tag_keys == "alt"
