@@ -66,7 +66,8 @@ class TextPrompt(MinutesModal[str | None]):
         editor.focus()
 
     @on(Input.Changed, "#editor")
-    def edited(self, event: Input.Changed) -> None:
+    def live_filter(self, event: Input.Changed) -> None:
+        """Each edit goes to ``changed`` (review's live search; bench/review.py times this)."""
         if self.live is not None:
             self.live(event.value)
 
