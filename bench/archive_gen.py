@@ -1,8 +1,13 @@
 """Generate a realistic archive: 500 meetings, 100,000 lines, 300 owners (seeded).
 
-Files are written directly in the store's format (what ``MeetingStore.fold``
-and ``Archive`` write: TinyDB JSON, compact, UTF-8, an empty journal per
-meeting) — ``tests/test_archive_gen.py`` checks a re-fold is byte-identical.
+Files are written directly in the store's format (what ``MeetingStore.checkpoint``
+and ``Archive`` write: TinyDB JSON, compact, UTF-8) and carry what months of use
+leave behind: an undo history per meeting (one group per line typed, up to the
+store's limit), stored notice versions beside every fourth meeting (three
+compiled drafts, a paragraph edit), and, for the newest meetings, lines still in
+the journal as after a crash before the checkpoint. ``tests/test_archive_gen.py``
+checks a re-checkpoint of a journal-free meeting is byte-identical and that the
+journaled lines are replayed.
 
     python bench/archive_gen.py DIR [--meetings 500] [--lines 100000] [--owners 300] [--big 2000]
 """
@@ -20,8 +25,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from minutes_tui.core.model import Kind, MeetingDetails, OfficeSettings  # noqa: E402
+from minutes_tui.core.compiler import compile_notice  # noqa: E402
+from minutes_tui.core.edits import History  # noqa: E402
+from minutes_tui.core.model import Kind, Meeting, MeetingDetails, OfficeSettings  # noqa: E402
+from minutes_tui.store import journal as journal_io  # noqa: E402
 from minutes_tui.store.migrations import SCHEMA  # noqa: E402
+from minutes_tui.store.notice_store import NoticeVersion, ParagraphEdit  # noqa: E402
+
+#: Every n-th meeting has stored notice versions; the newest n meetings have journaled lines.
+NOTICE_EVERY = 4
+VERSIONS = 3
+JOURNALED_MEETINGS = 3
+JOURNALED_LINES = 20
 
 UNITS = ["Văn phòng", "Phòng Tài chính – Kế hoạch", "Phòng Tài nguyên và Môi trường", "Phòng Quản lý đô thị",
          "Phòng Nội vụ", "Phòng Văn hoá và Thông tin", "Phòng Giáo dục và Đào tạo", "Phòng Y tế", "Phòng Tư pháp",
@@ -79,7 +94,7 @@ def _line(kind: Kind, text: str, owners: list[str], deadline: str, created: floa
             "id": "%012x" % rng.getrandbits(48), "created": created, "pos": pos}
 
 
-def make_meeting(count: int, day: date, owners: list[str], rng: random.Random) -> tuple[dict, dict]:
+def make_meeting(count: int, day: date, owners: list[str], rng: random.Random) -> tuple[str, float, MeetingDetails, list[dict]]:
     created = time.mktime(day.timetuple()) + 8 * 3600 + rng.random()
     meeting_id = "%012x" % rng.getrandbits(48)
     details = MeetingDetails(
@@ -111,17 +126,49 @@ def make_meeting(count: int, day: date, owners: list[str], rng: random.Random) -
             lines.append(_line(Kind.DECISION, f"Thống nhất chủ trương {t}", [], "", at, rng, pos))
         else:
             lines.append(_line(Kind.NOTE, rng.choice(NOTES).format(**fill), [], "", at, rng, pos))
-    meta = {"schema": SCHEMA, "id": meeting_id, "created": created, "seq": count,
-            "details": details.to_dict()}
-    tables = {"meta": {"1": meta}, "lines": {str(i + 1): row for i, row in enumerate(lines)},
-              "history": {"1": {"undo": [], "redo": []}}}
+    return meeting_id, created, details, lines
+
+
+def _tables(meeting_id: str, created: float, details: MeetingDetails, lines: list[dict], seq: int) -> dict:
+    """The database file as a checkpoint writes it, with an undo group per line typed."""
+    undo = [[{"op": "delete", "id": row["id"]}] for row in lines[-History().limit:]]
+    meta = {"schema": SCHEMA, "id": meeting_id, "created": created, "seq": seq, "details": details.to_dict()}
+    return {"meta": {"1": meta}, "lines": {str(i + 1): row for i, row in enumerate(lines)},
+            "history": {"1": {"undo": undo, "redo": []}}}
+
+
+def _summary(meeting_id: str, created: float, details: MeetingDetails, lines: list[dict]) -> dict:
     counts = {kind.value: 0 for kind in Kind}
     for row in lines:
         counts[row["kind"]] += 1
-    title = details.kind
-    summary = {"id": meeting_id, "date": details.date, "title": title, "counts": counts, "lines": count,
-               "created": created, "updated": created + count * 7.5}
-    return tables, summary
+    return {"id": meeting_id, "date": details.date, "title": details.kind, "counts": counts, "lines": len(lines),
+            "created": created, "updated": created + len(lines) * 7.5}
+
+
+def _journal(lines: list[dict], first_seq: int, first_pos: int) -> bytes:
+    records = []
+    for n, row in enumerate(lines):
+        line = {k: v for k, v in row.items() if k != "pos"}
+        ops = [{"op": "insert", "index": first_pos + n, "line": line}]
+        records.append(journal_io.encode({"seq": first_seq + n, "t": "do", "ops": ops, "at": row["created"]}))
+    return b"".join(records)
+
+
+def _notices(folder: Path, meeting_id: str, details: MeetingDetails, lines: list[dict], settings: OfficeSettings) -> None:
+    """Three compiled drafts and one paragraph edit, as the notice screen leaves them."""
+    from minutes_tui.core.model import Line
+
+    meeting = Meeting(id=meeting_id, details=details,
+                      lines=[Line.from_dict(row) for row in lines])
+    notice = compile_notice(meeting, settings)
+    target = folder / f"{meeting_id}.notices"
+    target.mkdir(mode=0o700)
+    for number in range(1, VERSIONS + 1):
+        notice.version, notice.compiled_at = number, meeting.created + number * 3600
+        _write(target / f"v{number:05d}.json", NoticeVersion(number, notice.compiled_at, notice).to_dict())
+    intro = notice.intro[0]
+    edit = ParagraphEdit(intro.key, intro.text + " (sửa tay)", intro.source, base=intro.text)
+    _write(target / "edits.json", {"edits": [edit.to_dict()]})
 
 
 def _write(path: Path, data: dict) -> None:
@@ -141,21 +188,27 @@ def generate(root: Path, meetings: int = 500, lines: int = 100_000, owners: int 
     names = owners_list(owners)
     counts = split_lines(lines, meetings, big, rng) if meetings > 1 else [lines]
     start = date(2021, 1, 4)
+    settings = OfficeSettings(issuer="UBND THỊ XÃ HOÀ BÌNH", parent_body="UBND TỈNH AN GIANG", code="TB-UBND")
     index_rows = {}
     ids = []
     for number, count in enumerate(counts):
         day = start + timedelta(days=number * 3)
-        tables, summary = make_meeting(count, day, names, rng)
-        meeting_id = summary["id"]
+        meeting_id, created, details, lines = make_meeting(count, day, names, rng)
         ids.append(meeting_id)
-        _write(folder / f"{meeting_id}.json", tables)
-        (folder / f"{meeting_id}.journal").touch(mode=0o600)
-        index_rows[str(number + 1)] = summary
+        journaled = JOURNALED_LINES if number >= len(counts) - JOURNALED_MEETINGS and count > JOURNALED_LINES else 0
+        checkpointed = lines[: count - journaled]
+        _write(folder / f"{meeting_id}.json", _tables(meeting_id, created, details, checkpointed, len(checkpointed)))
+        journal = _journal(lines[len(checkpointed):], len(checkpointed) + 1, len(checkpointed)) if journaled else b""
+        (folder / f"{meeting_id}.journal").write_bytes(journal)
+        os.chmod(folder / f"{meeting_id}.journal", 0o600)
+        if number % NOTICE_EVERY == 0:
+            _notices(folder, meeting_id, details, checkpointed, settings)
+        index_rows[str(number + 1)] = _summary(meeting_id, created, details, checkpointed)
     _write(root / "index.json", {"meetings": index_rows})
-    settings = OfficeSettings(issuer="UBND THỊ XÃ HOÀ BÌNH", parent_body="UBND TỈNH AN GIANG", code="TB-UBND")
     _write(root / "settings.json", {"office": {"1": settings.to_dict()},
                                     "directory": {"1": {"aliases": {"vp": "Văn phòng"}, "owners": names}}})
-    return {"ids": ids, "big": ids[0], "lines": sum(counts), "owners": len(names)}
+    journaled_ids = ids[-JOURNALED_MEETINGS:] if len(ids) > JOURNALED_MEETINGS else []
+    return {"ids": ids, "big": ids[0], "lines": sum(counts), "owners": len(names), "journaled": journaled_ids}
 
 
 def main() -> int:

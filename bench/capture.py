@@ -58,7 +58,7 @@ async def _enter_times(root: Path, meeting_id: str | None):
             durable_at.append(time.perf_counter())
 
         store.commit = timed_commit
-        raw_fd = os.open(store.directory / "raw-append.bin", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        raw_fd = os.open(store.folder / "raw-append.bin", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         for i in range(ENTERS):
             field.value = f"{LINE} {i}"
             size = store.journal_path.stat().st_size

@@ -34,7 +34,7 @@ def _notes(count: int) -> str:
 
 
 async def _measure(root: Path, count: int, presses: int) -> dict[str, float]:
-    from minutes_tui.importer import import_notes
+    from minutes_tui.services.importing import import_notes
     from minutes_tui.store import Archive
     from minutes_tui.tui.app import MinutesApp
     from minutes_tui.tui.widgets.capture_input import ComposedInput

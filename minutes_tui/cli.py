@@ -21,9 +21,10 @@ from collections.abc import Sequence
 
 from minutes_tui import __version__
 from minutes_tui.crash import write_crash_report
+from minutes_tui.errors import UserError
 from minutes_tui.i18n import LANGUAGES, set_language
-from minutes_tui.locations import crash_dir, data_dir
-from minutes_tui.store import Archive, DataLocked, StoreError
+from minutes_tui.locations import crash_dir, data_dir, exports_dir
+from minutes_tui.store import Archive, DataLocked
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -62,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.demo:
             root = make_demo(Path(args.data) if args.data else None)
         return run(args, root)
-    except StoreError as error:
+    except UserError as error:
         return fail(str(error))
     except KeyboardInterrupt:
         return 130
@@ -85,13 +86,13 @@ def run(args: argparse.Namespace, root: Path) -> int:
             warn(archive.warnings)
         return 0
     if command == "import":
-        from minutes_tui.importer import import_notes, read_notes_file
+        from minutes_tui.services.importing import import_notes, read_notes_file
 
         text = read_notes_file(args.file)
         with Archive(root) as archive:
             result = import_notes(archive, text)
             result.store.close()
-            warn(result.problems)
+            warn(archive.warnings + result.problems)
             print(result.store.id)
         return 0
     if command == "export":
@@ -115,15 +116,25 @@ def list_lines(archive: Archive) -> list[str]:
 
 
 def export(args: argparse.Namespace, root: Path) -> int:
-    from minutes_tui.render.export import export_meeting
+    from minutes_tui.services.export import export_meeting
 
     try:
         archive = Archive(root).open()
     except DataLocked:
         archive = Archive(root, readonly=True).open()  # the app is open: export without storing
     try:
-        meeting_id = archive.resolve(args.meeting)
-        for path in export_meeting(archive, meeting_id, args.out, pdf=args.pdf, record=args.record, force=args.force):
+        store = archive.open_meeting(archive.resolve(args.meeting))
+        try:
+            exported = export_meeting(store, archive.settings, args.out, folder=exports_dir(root),
+                                      pdf=args.pdf, record=args.record, force=args.force)
+        finally:
+            if not store.readonly:
+                store.close()
+        warn(archive.warnings + store.warnings + store.notices.warnings)
+        if exported.conflicts:
+            warn([f"{len(exported.conflicts)} đoạn sửa tay không áp dụng vì ghi chép đã đổi; "
+                  "mở màn hình Thông báo để chọn giữ hay bỏ."])
+        for path in exported.files:
             print(path)
     finally:
         archive.close()
@@ -147,7 +158,7 @@ def run_app(args: argparse.Namespace, root: Path, *, new: bool = False, open_mee
 
 def make_demo(parent: Path | None) -> Path:
     """A throw-away data dir holding the demo meeting."""
-    from minutes_tui.importer import import_notes
+    from minutes_tui.services.importing import import_notes
 
     if parent is not None:
         parent.mkdir(parents=True, exist_ok=True)

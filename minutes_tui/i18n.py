@@ -72,7 +72,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "capture.redone": ("Đã làm lại", "Redone"),
     "capture.nothing_to_undo": ("Không còn gì để hoàn tác", "Nothing to undo"),
     "capture.nothing_to_redo": ("Không còn gì để làm lại", "Nothing to redo"),
-    "capture.fold_failed": (
+    "capture.checkpoint_failed": (
         "Chưa cập nhật được tệp cuộc họp ({reason}); các dòng vẫn an toàn trong nhật ký.",
         "Could not update the meeting file ({reason}); lines are safe in the journal.",
     ),
@@ -125,11 +125,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ghi chép đã thay đổi sau lần soạn trước — nhấn r để soạn lại thông báo.",
         "The notes changed since the last compile — press r to recompile.",
     ),
-    "notice.compiled": ("Đã soạn thông báo (bản {version})", "Notice compiled (version {version})"),
-    "notice.dropped": (
-        "{count} chỗ sửa tay bị bỏ vì ghi chép gốc đã đổi",
-        "{count} manual edits dropped because their source lines changed",
+    "notice.conflicts": (
+        "{count} đoạn sửa tay chưa áp dụng vì ghi chép gốc đã đổi; hãy chọn giữ hay bỏ",
+        "{count} hand edits not applied because their source lines changed; choose to keep or drop them",
     ),
+    "notice.compiling": ("Đang soạn thông báo…", "Compiling the notice…"),
     "notice.exporting": ("Đang xuất {what}…", "Exporting {what}…"),
     "notice.exported": ("Đã xuất: {path}", "Exported: {path}"),
     "notice.export_failed": ("Không xuất được: {reason}", "Export failed: {reason}"),
@@ -259,6 +259,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setting_name.language": ("ngôn ngữ giao diện", "UI language"),
     "setting_name.theme": ("giao diện màu", "theme"),
     "setting_name.tag_keys": ("phím gắn nhãn", "tag keys"),
+    # reading a signed notice back
+    "signed.missing": ("Không tìm thấy tệp {path}.", "File {path} not found."),
+    "signed.not_a_file": ("{path} không phải một tệp.", "{path} is not a file."),
+    "signed.unreadable": ("Không đọc được {path}: {reason}.", "Cannot read {path}: {reason}."),
+    "signed.too_big": ("Tệp {path} quá lớn (trên {mb} MB) để là một thông báo.", "{path} is too big (over {mb} MB) to be a notice."),
+    "signed.encrypted": (
+        "Tệp {path} được đặt mật khẩu; hãy lưu lại không mật khẩu rồi thử lại.",
+        "{path} is password-protected; save it without a password and try again.",
+    ),
+    "signed.not_docx": ("{path} không phải tệp Word (.docx).", "{path} is not a Word (.docx) file."),
+    "signed.damaged": ("Tệp Word {path} bị hỏng, không đọc được.", "The Word file {path} is damaged and cannot be read."),
 }
 
 

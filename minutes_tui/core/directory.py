@@ -23,6 +23,12 @@ class Directory:
                 return full
         return name
 
+    def with_alias(self, alias: str, full: str) -> Directory:
+        """A copy with ``@alias`` standing for ``full`` (the owner keeps the old one until saved)."""
+        copy = Directory.from_dict(self.to_dict())
+        copy.aliases[alias] = full
+        return copy
+
     def all_names(self) -> list[str]:
         names: dict[str, str] = {}
         for name in [*self.aliases.values(), *self.owners]:

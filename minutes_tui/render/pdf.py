@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from minutes_tui.store.errors import StoreError
+from minutes_tui.errors import RenderError
 
 TIMEOUT_SECONDS = 120
 
@@ -17,10 +17,10 @@ def soffice() -> str | None:
 
 
 def to_pdf(docx_path: Path) -> Path:
-    """Convert ``docx_path`` to a PDF next to it; a clear StoreError when it cannot."""
+    """Convert ``docx_path`` to a PDF next to it; a clear RenderError when it cannot."""
     program = soffice()
     if program is None:
-        raise StoreError("Chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer); tệp .docx vẫn dùng được.")
+        raise RenderError("Chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer); tệp .docx vẫn dùng được.")
     target = docx_path.with_suffix(".pdf")
     # A private profile: works while another LibreOffice window is open.
     with tempfile.TemporaryDirectory(prefix="minutes-tui-lo-") as profile, tempfile.TemporaryDirectory() as out:
@@ -31,9 +31,9 @@ def to_pdf(docx_path: Path) -> Path:
         try:
             subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise StoreError(f"LibreOffice không chuyển được sang PDF: {error}.") from error
+            raise RenderError(f"LibreOffice không chuyển được sang PDF: {error}.") from error
         produced = Path(out) / (docx_path.stem + ".pdf")
         if not produced.exists():
-            raise StoreError("LibreOffice không tạo ra tệp PDF; hãy mở tệp .docx và lưu thành PDF.")
+            raise RenderError("LibreOffice không tạo ra tệp PDF; hãy mở tệp .docx và lưu thành PDF.")
         shutil.move(str(produced), target)
     return target

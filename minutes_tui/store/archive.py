@@ -1,4 +1,4 @@
-"""The data directory: meetings, a small index, office settings, and a lock.
+"""The data folder: meetings, a small index, office settings, and a lock.
 
 Layout::
 
@@ -23,7 +23,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tinydb import Query, TinyDB
-from tinydb.table import Document
 
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import Kind, Meeting, MeetingDetails, OfficeSettings
@@ -63,7 +62,7 @@ class MeetingSummary:
 
 
 class Archive:
-    """All meetings under one data directory.
+    """All meetings under one data folder.
 
     ``readonly=True`` takes no lock and writes nothing (``list``, ``export``
     while the app is open elsewhere).
@@ -157,19 +156,30 @@ class Archive:
         self.directory = Directory.from_dict(tables.get("directory", {}).get("1", {}))
 
     def save_settings(self, settings: OfficeSettings | None = None, directory: Directory | None = None) -> None:
-        """Write settings and directory now (atomic, durable on return)."""
-        if settings is not None:
-            self.settings = settings
-        if directory is not None:
-            self.directory = directory
+        """Write settings and the owner directory now (atomic, durable on return).
+
+        What is in memory changes only once the file has it: a refused write
+        (full disk, read-only folder) leaves the settings as they were.
+        """
+        settings = settings if settings is not None else self.settings
+        directory = directory if directory is not None else self.directory
         if self._settings_db is None:
             raise StoreError("Dữ liệu đang mở ở chế độ chỉ đọc.")
         with self._write_lock:
+            storage = self._settings_db.storage
             try:
-                self._settings_db.table("office").upsert(Document(self.settings.to_dict(), doc_id=1))
-                self._settings_db.table("directory").upsert(Document(self.directory.to_dict(), doc_id=1))
+                tables = storage.read() or {}
+            except CorruptFile:
+                tables = {}  # set aside on load; this write starts a good file
+            tables["office"] = {"1": settings.to_dict()}
+            tables["directory"] = {"1": directory.to_dict()}
+            try:
+                storage.write(tables)  # both tables in one atomic replace
             except OSError as error:
                 raise WriteFailed(self.root / "settings.json", error) from error
+            self._settings_db.clear_cache()
+            self.settings = settings
+            self.directory = directory
 
     # -- meetings --------------------------------------------------------------
     def _scan(self) -> tuple[list[str], set[str]]:
@@ -285,16 +295,17 @@ class Archive:
         self.warnings.extend(store.warnings)
         return store
 
-    def fold(self, store: MeetingStore) -> bool:
-        """Fold a meeting into its database file and refresh its index entry.
+    def checkpoint(self, store: MeetingStore) -> bool:
+        """Write a meeting's journal into its database file and refresh its index entry.
 
         Safe on a worker thread. Owners used in the meeting join the directory.
         """
-        folded = store.fold()
-        if folded:
+        written = store.checkpoint()
+        if written:
             self._put_index(MeetingSummary.of(store.meeting))
             with self._write_lock:
-                learned = self.directory.learn(store.meeting.owners_used())
+                directory = Directory.from_dict(self.directory.to_dict())
+                learned = directory.learn(store.meeting.owners_used())
             if learned and self._settings_db is not None:
-                self.save_settings()
-        return folded
+                self.save_settings(directory=directory)
+        return written

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from minutes_tui.errors import UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     """Base class; ``str(error)`` is a message for the user (Vietnamese)."""
 
 

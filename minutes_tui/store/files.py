@@ -35,8 +35,8 @@ def fsync_dir(path: Path) -> None:
 def atomic_write(path: Path, data: bytes, keep_backup: bool = False) -> None:
     """Write ``data`` to ``path`` so a crash leaves either the old or the new file.
 
-    Temp file in the same directory, fsync, optional hard-linked ``.bak`` of the
-    previous version, ``os.replace``, fsync of the directory.
+    Temp file in the same folder, fsync, optional hard-linked ``.bak`` of the
+    previous version, ``os.replace``, fsync of the folder.
     """
     temp = path.with_name(f"{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
@@ -65,11 +65,11 @@ def atomic_write(path: Path, data: bytes, keep_backup: bool = False) -> None:
     fsync_dir(path.parent)
 
 
-def remove_orphan_temps(directory: Path) -> int:
+def remove_orphan_temps(folder: Path) -> int:
     """Delete temp files left by a kill in the middle of :func:`atomic_write`."""
     removed = 0
     try:
-        entries = os.scandir(directory)  # names only: no Path object per file
+        entries = os.scandir(folder)  # names only: no Path object per file
     except OSError:
         return 0
     with entries:

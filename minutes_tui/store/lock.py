@@ -1,4 +1,4 @@
-"""One writer per data directory: an advisory lock held while the app runs.
+"""One writer per data folder: an advisory lock held while the app runs.
 
 On POSIX a plain ``fcntl.flock``: free to import (``filelock`` costs ~33 ms of
 start-up, a fifth of the budget) and released by the kernel when the process

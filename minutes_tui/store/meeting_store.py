@@ -3,8 +3,12 @@
 :meth:`MeetingStore.commit` is the durability point: it validates the edit,
 appends it to the journal, fsyncs, and only then counts it as done. A failed
 write leaves the meeting exactly as it was and raises :class:`WriteFailed`.
-:meth:`fold` writes the whole meeting into the TinyDB file in one atomic
-replace; it is cheap to call often and safe to run on a worker thread.
+:meth:`checkpoint` writes the whole meeting into the TinyDB file in one atomic
+replace and empties the journal; it is safe to run on a worker thread.
+
+The store is the only owner of its files: the app keeps one per open meeting
+and hands it to every service (TinyDB must have one instance per file). The
+meeting's stored notices (:class:`NoticeStore`) live beside it and belong to it.
 """
 
 from __future__ import annotations
@@ -25,47 +29,54 @@ from minutes_tui.core.model import Line, Meeting, MeetingDetails
 from minutes_tui.store import journal as journal_io
 from minutes_tui.store.errors import CorruptFile, StoreError, WriteFailed
 from minutes_tui.store.files import set_aside
+from minutes_tui.store.notice_store import NoticeStore
 from minutes_tui.store.migrations import SCHEMA, migrate
 from minutes_tui.store.tinydb_storage import AtomicJSONStorage, Tables, flush, open_db
 
 
 class MeetingStore:
-    def __init__(self, directory: Path, meeting_id: str, *, readonly: bool = False) -> None:
-        self.directory = directory
+    def __init__(self, folder: Path, meeting_id: str, *, readonly: bool = False) -> None:
+        self.folder = folder
         self.id = meeting_id
         self.readonly = readonly
-        self.path = directory / f"{meeting_id}.json"
-        self.journal_path = directory / f"{meeting_id}.journal"
+        self.path = folder / f"{meeting_id}.json"
+        self.journal_path = folder / f"{meeting_id}.journal"
+        self.notices = NoticeStore(folder, meeting_id, readonly=readonly)
         self.warnings: list[str] = []
         self.meeting = Meeting(id=meeting_id)
         self.history = History()
         self.seq = 0
-        self._folded_seq = 0
+        self._checkpoint_seq = 0
         self._lock = threading.RLock()  # meeting state, seq and journal
-        self._fold_lock = threading.Lock()  # the TinyDB file
+        self._db_lock = threading.Lock()  # the TinyDB file
         self._db: TinyDB | None = None
         self._journal: journal_io.Journal | None = None
 
     # -- opening ---------------------------------------------------------------
     @classmethod
-    def create(cls, directory: Path, details: MeetingDetails | None = None) -> MeetingStore:
-        store = cls(directory, Meeting().id)
+    def create(cls, folder: Path, details: MeetingDetails | None = None) -> MeetingStore:
+        store = cls(folder, Meeting().id)
         store.meeting.details = details or MeetingDetails()
         store._db = open_db(store.path, keep_backup=True)
-        store._folded_seq = -1  # force the first write
-        store.fold()
+        store._checkpoint_seq = -1  # force the first write
+        store.checkpoint()
         store._journal = journal_io.Journal(store.journal_path)
         return store
 
     @classmethod
-    def open(cls, directory: Path, meeting_id: str, *, readonly: bool = False) -> MeetingStore:
-        store = cls(directory, meeting_id, readonly=readonly)
+    def open(cls, folder: Path, meeting_id: str, *, readonly: bool = False) -> MeetingStore:
+        store = cls(folder, meeting_id, readonly=readonly)
         store._load()
         return store
 
     def _load(self) -> None:
         tables, recovered = self._read_tables()
         tables, migrated = migrate(tables, self.path)
+        # Schema 1 kept the notices inside the meeting file; they now live beside it.
+        legacy = (tables.pop("notices", None), tables.pop("notice_edits", None))
+        if legacy != (None, None):
+            self.notices.adopt_legacy(list((legacy[0] or {}).values()), list((legacy[1] or {}).values()))
+            migrated = True
         meta = tables.get("meta", {}).get("1", {})
         rows = sorted(tables.get("lines", {}).values(), key=lambda row: row.get("pos", 0))
         self.meeting = Meeting(
@@ -75,22 +86,22 @@ class MeetingStore:
             lines=[Line.from_dict(row) for row in rows],
         )
         self.history = History.from_dict(tables.get("history", {}).get("1", {}))
-        self.seq = self._folded_seq = int(meta.get("seq", 0))
+        self.seq = self._checkpoint_seq = int(meta.get("seq", 0))
         replayed, good_size = self._replay()
         if self.readonly:
             return
         self._db = open_db(self.path, keep_backup=True)
         if recovered or migrated:
-            self._folded_seq = -1
+            self._checkpoint_seq = -1
         self._journal = journal_io.Journal(self.journal_path, good_size=good_size)
         if replayed or recovered or migrated:
             try:
-                self.fold()
+                self.checkpoint()
             except WriteFailed as error:
                 if recovered:
                     raise  # the damaged file is already set aside: do not go on without a database file
                 # Disk full or read-only: the journal still holds every replayed line, so the
-                # meeting opens; the fold is retried later.
+                # meeting opens; the checkpoint is retried later.
                 reason = error.error.strerror or str(error.error)
                 self.warnings.append(
                     f"Chưa cập nhật được tệp {self.path.name} ({reason}); các dòng vẫn an toàn trong nhật ký."
@@ -125,7 +136,7 @@ class MeetingStore:
         replayed = 0
         for record in read.records:
             if record["seq"] <= self.seq:
-                continue  # already folded into the database file
+                continue  # already checkpointed into the database file
             try:
                 self._apply_record(record)
             except EditError:
@@ -165,53 +176,67 @@ class MeetingStore:
 
         Raises :class:`EditError` when the edit does not fit the meeting and
         :class:`WriteFailed` when the disk refused it; in both cases the meeting
-        is left exactly as it was.
+        and its history are left exactly as they were.
         """
         if not ops:
             return
         self._write({"t": "do", "ops": ops})
 
     def undo(self) -> bool:
-        with self._lock:
-            return bool(self.history.undo) and self._write({"t": "undo"})
+        """Undo the newest change durably; False when there is nothing to undo."""
+        return self._step("undo")
 
     def redo(self) -> bool:
-        with self._lock:
-            return bool(self.history.redo) and self._write({"t": "redo"})
+        return self._step("redo")
 
-    def _write(self, record: dict[str, Any]) -> bool:
-        if self.readonly or self._journal is None:
-            raise StoreError("Cuộc họp đang mở ở chế độ chỉ đọc.")
+    def _write(self, record: dict[str, Any]) -> None:
+        """Apply a "do" record, journal it, and only then record its inverse."""
+        journal = self._writable_journal()
         with self._lock:
             record = {"seq": self.seq + 1, **record, "at": round(time.time(), 3)}
             payload = journal_io.encode(record)
-            # Apply to a copy first: a bad edit must fail before anything is written.
-            before = (self.meeting.to_dict(), self.history.to_dict()) if record["t"] != "do" else None
-            inverse: list[Op] = []
-            if record["t"] == "do":
-                inverse = edits.apply_all(self.meeting, record["ops"])
-            else:
-                self._apply_record(record)
-            try:
-                self._journal.append(payload)
-            except OSError as error:
-                if before is None:
-                    edits.apply_all(self.meeting, inverse)
-                else:
-                    self.meeting = Meeting.from_dict(before[0])
-                    self.history = History.from_dict(json.loads(json.dumps(before[1])))
-                raise WriteFailed(self.journal_path, error) from error
-            if record["t"] == "do":
-                self.history.record(inverse)
+            # Apply first: a bad edit must fail before anything is written.
+            inverse = edits.apply_all(self.meeting, record["ops"])
+            self._append(journal, payload, inverse)
+            self.history.record(inverse)
+            self.seq = record["seq"]
+
+    def _step(self, kind: str) -> bool:
+        """Undo or redo as ``do`` does: apply, journal, and move the group between
+        the stacks only once the journal has it. A failed write leaves the meeting
+        and both stacks exactly as they were."""
+        journal = self._writable_journal()
+        with self._lock:
+            source, target = (self.history.undo, self.history.redo) if kind == "undo" else (self.history.redo, self.history.undo)
+            if not source:
+                return False
+            record = {"seq": self.seq + 1, "t": kind, "at": round(time.time(), 3)}
+            inverse = edits.apply_all(self.meeting, source[-1])
+            self._append(journal, journal_io.encode(record), inverse)
+            source.pop()
+            target.append(inverse)
             self.seq = record["seq"]
             return True
 
-    # -- folding into the database file -------------------------------------------
+    def _writable_journal(self) -> journal_io.Journal:
+        if self.readonly or self._journal is None:
+            raise StoreError("Cuộc họp đang mở ở chế độ chỉ đọc.")
+        return self._journal
+
+    def _append(self, journal: journal_io.Journal, payload: bytes, inverse: list[Op]) -> None:
+        """Append to the journal; on failure undo ``inverse``'s change in memory."""
+        try:
+            journal.append(payload)
+        except OSError as error:
+            edits.apply_all(self.meeting, inverse)
+            raise WriteFailed(self.journal_path, error) from error
+
+    # -- checkpoint: the journal into the database file -----------------------------
     @property
     def dirty(self) -> bool:
-        return self.seq != self._folded_seq
+        return self.seq != self._checkpoint_seq
 
-    def fold(self) -> bool:
+    def checkpoint(self) -> bool:
         """Write the meeting into its TinyDB file atomically; empty the journal.
 
         Returns False when there was nothing new. Raises :class:`WriteFailed`
@@ -219,9 +244,9 @@ class MeetingStore:
         """
         if self.readonly or self._db is None:
             return False
-        with self._fold_lock:
+        with self._db_lock:
             with self._lock:
-                if self.seq == self._folded_seq:
+                if self.seq == self._checkpoint_seq:
                     return False
                 seq = self.seq
                 meta = {
@@ -232,8 +257,10 @@ class MeetingStore:
                     "details": self.meeting.details.to_dict(),
                 }
                 rows = [{**line.to_dict(), "pos": pos} for pos, line in enumerate(self.meeting.lines)]
-                history = {"undo": list(self.history.undo), "redo": list(self.history.redo)}
+                history = json.loads(json.dumps(self.history.to_dict()))  # a copy: the stacks keep changing
             db = self._db
+            for stale in set(db.tables()) - {"meta", "lines", "history"}:
+                db.drop_table(stale)
             db.table("meta").upsert(Document(meta, doc_id=1))
             lines = db.table("lines")
             lines.truncate()
@@ -244,7 +271,7 @@ class MeetingStore:
             except OSError as error:
                 raise WriteFailed(self.path, error) from error
             with self._lock:
-                self._folded_seq = seq
+                self._checkpoint_seq = seq
                 if self.seq == seq and self._journal is not None:
                     try:
                         self._journal.truncate()
@@ -252,30 +279,9 @@ class MeetingStore:
                         pass  # replay skips records already in the database file
             return True
 
-    def write_table(self, name: str, documents: list[dict[str, Any]]) -> None:
-        """Replace one extra table (e.g. stored notices) and write the file now."""
-        if self.readonly or self._db is None:
-            raise StoreError("Cuộc họp đang mở ở chế độ chỉ đọc.")
-        with self._fold_lock:
-            table = self._db.table(name)
-            table.truncate()
-            table.insert_multiple(documents)
-            try:
-                flush(self._db)
-            except OSError as error:
-                raise WriteFailed(self.path, error) from error
-
-    def read_table(self, name: str) -> list[dict[str, Any]]:
-        """Documents of an extra table, as stored in the database file."""
-        if self._db is not None:
-            with self._fold_lock:
-                return [dict(doc) for doc in self._db.table(name).all()]
-        tables = AtomicJSONStorage(self.path).read() or {}
-        return [dict(doc) for doc in tables.get(name, {}).values()]
-
     def close(self) -> None:
         try:
-            self.fold()
+            self.checkpoint()
         finally:
             if self._journal is not None:
                 self._journal.close()

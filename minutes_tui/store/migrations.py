@@ -12,7 +12,7 @@ from typing import Any
 
 from minutes_tui.store.errors import FutureSchema
 
-SCHEMA = 1
+SCHEMA = 2
 Tables = dict[str, dict[str, Any]]
 
 
@@ -22,7 +22,14 @@ def _v0_to_v1(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+def _v1_to_v2(tables: Tables) -> Tables:
+    # Version 1 kept the stored notices inside the meeting file (tables "notices" and
+    # "notice_edits"); version 2 keeps them in files beside it. MeetingStore moves them
+    # out (it needs the notice store to write them); the tables here are left alone.
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def version_of(tables: Tables) -> int:

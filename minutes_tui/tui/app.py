@@ -50,8 +50,8 @@ def meeting_screen(name: str) -> type[MeetingScreen]:
     return CaptureScreen
 
 
-#: Seconds of quiet after a change before the journal is folded into the database file.
-FOLD_DELAY = 2.0
+#: Seconds of quiet after a change before the journal is written into the database file.
+CHECKPOINT_DELAY = 2.0
 
 
 class MinutesApp(App[None]):
@@ -67,7 +67,7 @@ class MinutesApp(App[None]):
         self._start_meeting = open_meeting
         self._start_new = new
         self.stores: dict[str, MeetingStore] = {}
-        self._fold_timers: dict[str, Timer] = {}
+        self._checkpoint_timers: dict[str, Timer] = {}
         self._search_index: SearchIndex | None = None  # built on the first archive search
         #: Key overrides by binding id (the ``tag_keys`` setting), applied with ``set_keymap``.
         self.key_overrides: dict[str, str] = {}
@@ -121,7 +121,7 @@ class MinutesApp(App[None]):
         if search:
             screen.search_for(search)
         if isinstance(self.screen, MeetingScreen):
-            self.fold_quietly(self.screen.store)
+            self.checkpoint_in_background(self.screen.store)
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -138,8 +138,8 @@ class MinutesApp(App[None]):
         return counts
 
     def leave_meeting(self, screen: MeetingScreen) -> None:
-        """Back to the meeting list, folding the meeting into its file on the way."""
-        self.fold_quietly(screen.store)
+        """Back to the meeting list; the meeting is written into its file on a worker."""
+        self.checkpoint_in_background(screen.store)
         self.switch_to_meetings()
 
     def switch_to_meetings(self) -> None:
@@ -148,18 +148,19 @@ class MinutesApp(App[None]):
         if not isinstance(self.screen, MeetingsScreen):
             self.pop_screen()
 
-    def schedule_fold(self, store: MeetingStore) -> None:
-        """Fold the journal into the database file after a pause, off the typing path."""
-        if (timer := self._fold_timers.get(store.id)) is not None:
+    def schedule_checkpoint(self, store: MeetingStore) -> None:
+        """Write the journal into the database file after a pause, off the typing path."""
+        if (timer := self._checkpoint_timers.get(store.id)) is not None:
             timer.stop()
-        self._fold_timers[store.id] = self.set_timer(FOLD_DELAY, lambda: self.fold_in_background(store))
+        self._checkpoint_timers[store.id] = self.set_timer(CHECKPOINT_DELAY, lambda: self.checkpoint_in_background(store))
 
-    @work(thread=True, group="fold")
-    def fold_in_background(self, store: MeetingStore) -> None:
+    @work(thread=True, group="checkpoint")
+    def checkpoint_in_background(self, store: MeetingStore) -> None:
+        """Never on the UI thread: a big meeting's file takes tens of milliseconds to write."""
         try:
-            self.archive.fold(store)
+            self.archive.checkpoint(store)
         except StoreError as error:
-            self.call_from_thread(self.notify, tr("capture.fold_failed", reason=str(error)), severity="warning")
+            self.call_from_thread(self.notify, tr("capture.checkpoint_failed", reason=str(error)), severity="warning")
 
     def step_history(self, store: MeetingStore, *, redo: bool = False) -> bool:
         """Undo (or redo) the last change to ``store`` and say so; True when the
@@ -174,7 +175,7 @@ class MinutesApp(App[None]):
         else:
             self.notify(tr("capture.undone" if changed else "capture.nothing_to_undo"))
         if changed:
-            self.schedule_fold(store)
+            self.schedule_checkpoint(store)
         return changed
 
     def open_details(self, store: MeetingStore, changed: Callable[[], None]) -> None:
@@ -202,16 +203,10 @@ class MinutesApp(App[None]):
 
         self.push_screen(DirectoryForm())
 
-    def fold_quietly(self, store: MeetingStore) -> None:
-        try:
-            self.archive.fold(store)
-        except StoreError as error:
-            self.notify(tr("capture.fold_failed", reason=str(error)), severity="warning")
-
     def close_stores(self) -> None:
         for store in self.stores.values():
             try:
-                self.archive.fold(store)
+                self.archive.checkpoint(store)
             except StoreError:
                 pass  # the journal keeps every committed line; replayed next time
             try:

@@ -97,7 +97,7 @@ async def test_enter_on_failing_disk_keeps_the_line(tmp_path: Path, monkeypatch,
     assert _lines(data, meeting_id) == ["Dòng một trước sự cố", "Dòng hai khi đĩa đầy", "Dòng ba sau khi dọn đĩa"]
 
 
-def test_fold_on_full_disk_keeps_journal(tmp_path: Path, monkeypatch) -> None:
+def test_checkpoint_on_full_disk_keeps_journal(tmp_path: Path, monkeypatch) -> None:
     """The background fold fails: the journal still holds every line, no temp file is left."""
     data = tmp_path / "data"
     with faulty_store(monkeypatch) as fake:
@@ -110,9 +110,9 @@ def test_fold_on_full_disk_keeps_journal(tmp_path: Path, monkeypatch) -> None:
             store.commit([edits.insert(Line(Kind.NOTE, f"dòng {i}"), i)])
         fake.fail("write")
         with pytest.raises(StoreError) as caught:
-            archive.fold(store)
+            archive.checkpoint(store)
         assert "No space left" in str(caught.value)
-        assert not [p for p in store.directory.iterdir() if p.name.endswith(files_mod.TEMP_SUFFIX)]
+        assert not [p for p in store.folder.iterdir() if p.name.endswith(files_mod.TEMP_SUFFIX)]
         assert store.journal_path.stat().st_size > 0
         store.commit([edits.insert(Line(Kind.NOTE, "dòng 5"), 5)])  # capture goes on
         fake.clear()
@@ -208,7 +208,7 @@ def _one_clear_line(done: subprocess.CompletedProcess) -> None:
 
 
 def test_read_only_data_dir(small_fs: Path) -> None:
-    from minutes_tui.importer import import_notes
+    from minutes_tui.services.importing import import_notes
 
     data = small_fs / "data"
     with Archive(data) as archive:
@@ -363,7 +363,7 @@ def test_power_cut_at_every_fsync(tmp_path: Path, monkeypatch) -> None:
             assert texts == [l.text for l in store.meeting.lines]
             done(list(texts))
             if i % 5 == 4:
-                archive.fold(store)
+                archive.checkpoint(store)
                 done(list(texts))
         store.close()
         archive.close()
@@ -477,3 +477,26 @@ def test_real_app_on_a_full_tmpfs(small_fs: Path) -> None:
     assert code == 0
     texts = _lines(data, meeting_id)
     assert texts[-1] == saved and "Khai mạc" in texts
+
+
+@pytest.mark.parametrize("typed, unchanged", [
+    ("/alias bt Ban Tuyên giáo", lambda archive: "bt" not in archive.directory.aliases),
+    ("/set signer_name Người Khác", lambda archive: archive.settings.signer_name == ""),
+])
+async def test_set_and_alias_on_a_full_disk_take_no_effect(tmp_path: Path, monkeypatch, typed, unchanged) -> None:
+    # They once changed memory before the write: refused by the disk, they still took effect.
+    from minutes_tui.tui.app import MinutesApp
+
+    app = MinutesApp(Archive(tmp_path / "data").open(), new=True)
+    with faulty_store(monkeypatch) as fake:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            fake.fail("write")
+            await _type(pilot, typed)
+            assert unchanged(app.archive)
+            assert app.screen.query_one("#capture-input").value == typed  # kept to try again
+            fake.clear()
+            await pilot.press("ctrl+q")
+    app.archive.close()
+    with Archive(tmp_path / "data", readonly=True) as reopened:
+        assert unchanged(reopened)

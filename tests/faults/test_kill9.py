@@ -99,7 +99,7 @@ def test_kill9_while_typing(tmp_path: Path, group: int) -> None:
 @pytest.fixture(scope="module")
 def big_meeting(tmp_path_factory) -> tuple[Path, str]:
     """A 2,000-line meeting, so the background fold takes long enough to be hit."""
-    from minutes_tui.importer import import_notes
+    from minutes_tui.services.importing import import_notes
 
     data = tmp_path_factory.mktemp("fold") / "data"
     rng = random.Random(7)

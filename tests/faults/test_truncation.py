@@ -31,9 +31,9 @@ def pristine(tmp_path_factory) -> tuple[Path, str, dict]:
         add = lambda text: store.commit([edits.insert(Line(Kind.TASK, text, owners=["Văn phòng"]), len(store.meeting.lines))])
         for text in ("Một", "Hai", "Ba"):
             add(text)
-        archive.fold(store)
+        archive.checkpoint(store)
         add("Bốn")
-        archive.fold(store)  # .bak = Một Hai Ba ; .json = Một…Bốn
+        archive.checkpoint(store)  # .bak = Một Hai Ba ; .json = Một…Bốn
         add("Năm")
         add("Sáu")  # only in the journal
         store._journal.close()  # leave it as a kill would: journal not folded

@@ -18,14 +18,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 docx = pytest.importorskip("docx")
-pytest.importorskip("minutes_tui.render.export")
 
 from minutes_tui.core.compiler import compile_notice  # noqa: E402
 from minutes_tui.core.model import Kind, Line, Meeting, MeetingDetails, OfficeSettings  # noqa: E402
 from minutes_tui.core.notice import Notice  # noqa: E402
 from minutes_tui.core.text import xml_safe  # noqa: E402
-from minutes_tui.importer import import_notes  # noqa: E402
-from minutes_tui.render.export import export_meeting  # noqa: E402
+from minutes_tui.services.importing import import_notes  # noqa: E402
+from minutes_tui.services.export import export_meeting  # noqa: E402
 from minutes_tui.store import Archive  # noqa: E402
 from tests.fuzz.strategies import hostile_text, huge_line, many_owners, storable_text  # noqa: E402
 
@@ -48,12 +47,12 @@ def _doc_text(path: Path) -> str:
 
 def _export_both(root: Path, text: str) -> tuple[Meeting, str, str]:
     with Archive(root) as archive:
-        result = import_notes(archive, text)
-        meeting_id = result.store.id
-        result.store.close()
-        notice = export_meeting(archive, meeting_id, root / "out" / "notice.docx", force=True)
-        record = export_meeting(archive, meeting_id, root / "out" / "record.docx", record=True, force=True)
-        meeting = archive.open_meeting(meeting_id).meeting
+        store = import_notes(archive, text).store
+        out = root / "out"
+        notice = export_meeting(store, archive.settings, out / "notice.docx", folder=out, force=True).files
+        record = export_meeting(store, archive.settings, out / "record.docx", folder=out, record=True, force=True).files
+        meeting = store.meeting
+        store.close()
     assert notice[0].suffix == ".docx" and record[0].suffix == ".docx"
     return meeting, _doc_text(notice[0]), _doc_text(record[0])
 

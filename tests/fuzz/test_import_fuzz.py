@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from minutes_tui.core.model import Kind
-from minutes_tui.importer import import_notes
+from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
 from tests.fuzz.strategies import hostile_text, many_owners
 

@@ -92,7 +92,7 @@ def test_random_edits_survive_reopen(data) -> None:
             elif action == "redo":
                 assert store.redo() == edits.redo(model.meeting, model.history)
             elif action == "fold":
-                archive.fold(store)
+                archive.checkpoint(store)
             else:  # reopen, half the time without folding (as after a kill)
                 meeting_id = store.id
                 if data.draw(st.booleans()):
@@ -122,7 +122,7 @@ def test_huge_line_and_thousands_of_owners_round_trip(tmp_path: Path) -> None:
         store = archive.create()
         store.commit([edits.insert(Line(Kind.TASK, huge_line(), owners_list, "31/12/2025"), 0)])
         meeting_id = store.id
-        archive.fold(store)
+        archive.checkpoint(store)
         store.close()
     with Archive(tmp_path) as archive:
         line = archive.open_meeting(meeting_id).meeting.lines[0]

@@ -82,3 +82,27 @@ def test_unwritable_data_dir_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="Không tạo được thư mục dữ liệu"):
         Archive(blocker / "data").open()
+
+
+def test_a_refused_settings_write_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # /set and /alias once changed the settings in memory before writing them:
+    # after a failed write they still took effect, until the next start.
+    from minutes_tui.store import files
+    from minutes_tui.store.errors import WriteFailed
+
+    with Archive(tmp_path / "data") as archive:
+        archive.save_settings(archive.settings.with_value("signer_name", "Trần Văn A"))
+
+        def full_disk(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(files, "atomic_write", full_disk)
+        monkeypatch.setattr("minutes_tui.store.tinydb_storage.atomic_write", full_disk)
+        with pytest.raises(WriteFailed):
+            archive.save_settings(archive.settings.with_value("signer_name", "Người khác"))
+        with pytest.raises(WriteFailed):
+            archive.save_settings(directory=archive.directory.with_alias("vp", "Văn phòng"))
+        assert archive.settings.signer_name == "Trần Văn A"
+        assert "vp" not in archive.directory.aliases
+    with Archive(tmp_path / "data", readonly=True) as reopened:
+        assert reopened.settings.signer_name == "Trần Văn A"

@@ -14,6 +14,7 @@ from minutes_tui.core.model import Kind, Line
 from minutes_tui.store import MeetingStore
 from minutes_tui.store.errors import FutureSchema, WriteFailed
 from minutes_tui.store.files import TEMP_SUFFIX
+from minutes_tui.store.migrations import SCHEMA
 
 
 def add(store: MeetingStore, text: str, kind: Kind = Kind.NOTE) -> Line:
@@ -46,20 +47,20 @@ def test_fold_writes_tinydb_file_and_empties_journal(directory: Path) -> None:
     store = MeetingStore.create(directory)
     for n in range(5):
         add(store, f"dòng {n}")
-    assert store.fold()
+    assert store.checkpoint()
     assert store.journal_path.stat().st_size == 0
     data = json.loads(store.path.read_text(encoding="utf-8"))
     assert data["meta"]["1"]["seq"] == 5
     assert [row["text"] for row in sorted(data["lines"].values(), key=lambda r: r["pos"])] == [f"dòng {n}" for n in range(5)]
     assert "\\u" not in store.path.read_text(encoding="utf-8")  # stored as UTF-8, not escapes
-    assert not store.fold()  # nothing new
+    assert not store.checkpoint()  # nothing new
 
 
 def test_crash_between_fold_and_journal_truncation_does_not_duplicate(directory: Path) -> None:
     store = MeetingStore.create(directory)
     add(store, "một")
     journal = store.journal_path.read_bytes()
-    store.fold()
+    store.checkpoint()
     store.journal_path.write_bytes(journal)  # as if killed before the truncate
     reopened = MeetingStore.open(directory, store.id)
     assert texts(reopened) == ["một"]
@@ -114,7 +115,7 @@ def test_undo_redo_survive_a_restart(directory: Path) -> None:
 def test_corrupt_database_file_is_set_aside_and_recovered(directory: Path) -> None:
     store = MeetingStore.create(directory)
     add(store, "một")
-    store.fold()  # .bak now holds the first version, the file the second
+    store.checkpoint()  # .bak now holds the first version, the file the second
     add(store, "hai")
     store.close()
     store.path.write_bytes(b'{"meta": {"1": {"schema": 1, "se')  # damaged by something outside
@@ -149,7 +150,7 @@ def test_version_0_file_is_migrated(directory: Path) -> None:
     store.path.write_text(json.dumps(data), encoding="utf-8")
     reopened = MeetingStore.open(directory, store.id)
     assert texts(reopened) == ["cũ"]
-    assert json.loads(store.path.read_text(encoding="utf-8"))["meta"]["1"]["schema"] == 1
+    assert json.loads(store.path.read_text(encoding="utf-8"))["meta"]["1"]["schema"] == SCHEMA
 
 
 def test_files_are_private(directory: Path) -> None:
@@ -166,3 +167,36 @@ def test_orphan_temp_files_do_not_break_opening(directory: Path) -> None:
     store.close()
     (directory / f"{store.id}.json.123{TEMP_SUFFIX}").write_bytes(b"{half")
     assert texts(MeetingStore.open(directory, store.id)) == ["x"]
+
+
+@pytest.mark.parametrize("step", ["undo", "redo"])
+def test_failed_undo_or_redo_leaves_meeting_and_history_in_step(
+    directory: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    # The rollback once restored the meeting but kept the history it had already
+    # changed; the next redo then inserted a line id that was still there.
+    store = MeetingStore.create(directory)
+    first = add(store, "một")
+    add(store, "hai")
+    if step == "redo":
+        store.undo()
+    lines_before = [line.to_dict() for line in store.meeting.lines]
+    history_before = json.loads(json.dumps(store.history.to_dict()))
+
+    def full_disk(fd: int, data: bytes, offset: int) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "pwrite", full_disk)
+    with pytest.raises(WriteFailed):
+        getattr(store, step)()
+    monkeypatch.undo()
+    assert [line.to_dict() for line in store.meeting.lines] == lines_before
+    assert store.history.to_dict() == history_before
+    # and the stacks still work: each id appears once, as on disk
+    if step == "redo":
+        assert store.redo()
+    else:
+        assert store.undo() and store.redo()
+    ids = [line.id for line in store.meeting.lines]
+    assert len(ids) == len(set(ids)) == 2 and ids[0] == first.id
+    assert texts(MeetingStore.open(directory, store.id, readonly=True)) == ["một", "hai"]

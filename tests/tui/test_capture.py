@@ -172,7 +172,7 @@ async def test_owner_completion_from_directory(data_dir: Path) -> None:
 
 async def test_meeting_list_shows_counts_and_opens_with_enter(data_dir: Path) -> None:
     archive = Archive(data_dir).open()
-    from minutes_tui.importer import import_notes
+    from minutes_tui.services.importing import import_notes
 
     import_notes(archive, "/date 12/01/2027\n/kind Phiên họp thử\n+ a\n! b\n> c\n> d\n").store.close()
     app = MinutesApp(archive)
@@ -239,7 +239,7 @@ async def test_set_lines_speak_english_with_lang_en(data_dir: Path) -> None:
 
 
 async def test_the_clock_starts_with_the_meeting_and_not_on_import(data_dir: Path) -> None:
-    from minutes_tui.importer import import_notes
+    from minutes_tui.services.importing import import_notes
     from minutes_tui.tui.widgets.meeting_header import MeetingHeader
 
     archive = Archive(data_dir).open()
@@ -293,3 +293,4 @@ async def test_a_long_line_wraps_under_its_text(data_dir: Path) -> None:
         assert rows[0].startswith("  NV  rà soát")
         assert rows[1].startswith("      ") and rows[1].strip()  # the wrapped part hangs under the text
         await pilot.press("ctrl+q")
+

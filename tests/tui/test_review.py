@@ -9,7 +9,7 @@ from textual.widgets import Markdown
 
 from minutes_tui.core.model import Kind
 from minutes_tui.i18n import tr
-from minutes_tui.importer import import_notes
+from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
 from minutes_tui.tui.app import MinutesApp
 from minutes_tui.tui.screens.review import ReviewScreen

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_tui.importer import import_notes
+from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
 from minutes_tui.tui.app import MinutesApp
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from minutes_tui.importer import import_notes
+from minutes_tui.services.importing import import_notes
+from minutes_tui.services.notices import compile_and_store
 from minutes_tui.store import Archive
-from minutes_tui.store.notices import compile_and_store
 from minutes_tui.tui.app import MinutesApp
 from tests.tui.test_review_snapshots import NOTES
 

@@ -11,7 +11,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.widgets import Markdown
 
 from minutes_tui.i18n import tr
-from minutes_tui.importer import import_notes
+from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
 from minutes_tui.tui.app import MinutesApp
 from minutes_tui.tui.keymap import KEYMAP, find

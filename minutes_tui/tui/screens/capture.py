@@ -69,7 +69,7 @@ class CaptureScreen(MeetingScreen):
             yield CaptureInput(
                 self,
                 placeholder=tr("capture.placeholder"),
-                suggester=OwnerSuggester(self.directory),
+                suggester=OwnerSuggester(self.app.archive.directory),
                 id="capture-input",
             )
         yield KeysFooter()
@@ -110,8 +110,9 @@ class CaptureScreen(MeetingScreen):
             elif isinstance(parsed, SettingCommand):
                 self.record_setting(parsed)
             elif isinstance(parsed, AliasCommand):
-                self.directory.aliases[parsed.alias] = parsed.full
-                self.app.archive.save_settings()
+                # written first: a refused write must not leave the alias in use
+                archive = self.app.archive
+                archive.save_settings(directory=archive.directory.with_alias(parsed.alias, parsed.full))
                 self.say(tr("capture.alias_set", alias=parsed.alias, full=parsed.full))
         except (StoreError, EditError) as error:
             self.show_error(str(error))
@@ -150,7 +151,7 @@ class CaptureScreen(MeetingScreen):
     def saved(self) -> None:
         self.status.clear_error()
         self.query_one(MeetingHeader).saved_at = time.time()
-        self.app.schedule_fold(self.store)
+        self.app.schedule_checkpoint(self.store)
 
     # -- tags ------------------------------------------------------------------
     def action_tag(self, kind_name: str) -> None:

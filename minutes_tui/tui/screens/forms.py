@@ -101,7 +101,7 @@ class DetailsForm(FormScreen):
         except StoreError as error:
             self.fail(str(error))
             return
-        self.app.schedule_fold(self.store)
+        self.app.schedule_checkpoint(self.store)
         self.dismiss(bool(ops))
 
 

@@ -192,7 +192,7 @@ class ReviewScreen(MeetingScreen):
             self.rebuild()
         else:
             self.refresh_lines(changed)
-        self.app.schedule_fold(self.store)
+        self.app.schedule_checkpoint(self.store)
         return True
 
     def current(self) -> Line | None:

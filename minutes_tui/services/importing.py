@@ -74,7 +74,7 @@ def import_notes(archive: Archive, text: str) -> ImportResult:
             settings_changed = True
             continue
         if isinstance(parsed, AliasCommand):
-            directory.aliases[parsed.alias] = parsed.full
+            directory = directory.with_alias(parsed.alias, parsed.full)
             settings_changed = True
             continue
         new_ops = append_ops(scratch, parsed) if isinstance(parsed, ParsedLine) else detail_ops(scratch, parsed)
@@ -85,5 +85,5 @@ def import_notes(archive: Archive, text: str) -> ImportResult:
         archive.save_settings(settings, directory)
     store = archive.create()
     store.commit(ops)
-    archive.fold(store)
+    archive.checkpoint(store)
     return ImportResult(store, count, problems)

@@ -1,0 +1,95 @@
+"""Export a meeting: the notice (default) or the biên bản, as .docx and optionally PDF."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from minutes_tui.core.model import Meeting, OfficeSettings
+from minutes_tui.core.text import fold
+from minutes_tui.services.issue import issued_version
+from minutes_tui.services.notices import (
+    EditConflict,
+    compile_and_store,
+    compile_preview,
+    current_notice,
+    is_stale,
+    pending_conflicts,
+)
+from minutes_tui.store import MeetingStore, StoreError
+
+_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
+
+
+@dataclass
+class Exported:
+    files: list[Path]
+    conflicts: list[EditConflict] = field(default_factory=list)  # hand edits not applied (notes changed)
+
+
+def default_filename(meeting: Meeting, *, record: bool) -> str:
+    """``2026-11-18 Thong bao ket luan - Phien hop thuong ky.docx`` (ASCII: safe on
+    every file system, e-mail and USB stick the office uses)."""
+    kind = "Bien ban" if record else "Thong bao ket luan"
+    when = meeting.details.date or date.fromtimestamp(meeting.created).isoformat()
+    title = fold(meeting.title) if meeting.title else ""
+    title = _UNSAFE.sub(" ", title).strip()[:60].strip()
+    name = f"{when} {kind}" + (f" - {title}" if title else "")
+    return name + ".docx"
+
+
+def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | None, *, folder: Path,
+                   pdf: bool = False, record: bool = False, force: bool = False) -> Exported:
+    """Write the notice (or the record) of the open ``store`` to ``out`` or ``folder``.
+
+    Never overwrites an existing file unless ``force``. The stored notice (with
+    the user's edits) is exported when it is current; otherwise the notes are
+    compiled and the result stored as a new version (only computed when the
+    store is read-only: another process holds the data).
+    """
+    from minutes_tui.render.docx_notice import render_notice
+    from minutes_tui.render.docx_record import render_record
+
+    target = out or folder / default_filename(store.meeting, record=record)
+    if target.suffix.lower() != ".docx":
+        target = target.with_name(target.name + ".docx")
+    targets = [target] + ([target.with_suffix(".pdf")] if pdf else [])
+    existing = [path for path in targets if path.exists()]
+    if existing and not force:
+        raise StoreError(f"Tệp {existing[0]} đã có; dùng --force để ghi đè.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"Không tạo được thư mục {target.parent}: {error.strerror or error}.") from error
+    conflicts: list[EditConflict] = []
+    final = None if record else issued_version(store)
+    # Written beside the target and renamed: a kill mid-export never leaves a
+    # half-written document under the real name.
+    partial = target.with_name(f".{target.stem}.partial.docx")
+    try:
+        if record:
+            render_record(store.meeting, settings, partial)
+        elif final is not None:
+            # Once issued, the notice is what the leader signed: later notes do not change it.
+            render_notice(final.notice, partial)
+        else:
+            notice = current_notice(store)
+            if notice is None or is_stale(store, settings):
+                compiled = compile_preview(store, settings) if store.readonly else compile_and_store(store, settings)
+                notice, conflicts = compiled.notice, compiled.conflicts
+            else:
+                conflicts = pending_conflicts(store)
+            render_notice(notice, partial)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"Không ghi được {target}: {error.strerror or error}.") from error
+    written = [target]
+    if pdf:
+        from minutes_tui.render.pdf import to_pdf
+
+        written.append(to_pdf(target))
+    return Exported(written, conflicts)
