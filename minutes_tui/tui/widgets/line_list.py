@@ -8,12 +8,12 @@ looks like a record of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
-from rich.segment import Segment
 from rich.text import Text
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -48,39 +48,34 @@ def line_prompt(line: Line) -> Text:
     return Text.assemble(line_head(line), line_body(line))
 
 
-def _segments(text: Text, console: Console) -> Iterable[Segment]:
-    """``text`` as segments, its own style under its spans' (``Text.render`` leaves it out)."""
-    segments = text.render(console)
-    return Segment.apply_style(segments, console.get_style(text.style)) if text.style else segments
+class Hanging(Visual):
+    """A head, then a body wrapped in the width left beside it (a hanging indent).
 
-
-class Hanging:
-    """A head, then a body wrapped in the width left beside it (a hanging indent)."""
+    A Textual ``Visual`` built from two ``Content`` objects, so ``OptionList``
+    measures its height with Content's own cached wrapping: opening capture on a
+    long meeting costs what plain rows cost (a Rich renderable is rendered in
+    full each time its height is asked for, a dozen times per layout).
+    """
 
     def __init__(self, head: Text, body: Text) -> None:
-        self.head = head
-        self.body = body
+        self.head = Content.from_rich_text(head)
+        self.body = Content.from_rich_text(body)
+        self.indent = self.head.cell_length
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        # Segments straight from the wrapped lines: no second wrap of each row
-        # (opening capture on 2,000 lines renders every one of them once).
-        indent = self.head.cell_len
-        width = max(options.max_width - indent, 1)
-        head = list(_segments(self.head, console))
-        pad = Segment(" " * indent)
-        newline = Segment.line()
-        for number, part in enumerate(self.body.wrap(console, width)):
-            part.rstrip_end(width)
-            if number:
-                yield pad
-            else:
-                yield from head
-            yield from _segments(part, console)
-            yield newline
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.indent + self.body.get_optimal_width(rules, container_width)
 
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        indent = self.head.cell_len
-        return Measurement(indent + 1, indent + self.body.cell_len)
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.indent + self.body.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.body.get_height(rules, max(width - self.indent, 1))
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        body = self.body.render_strips(max(width - self.indent, 1), height, style, options)
+        head = self.head.render_strips(self.indent, 1, style, options)
+        pad = Strip.blank(self.indent, style.rich_style)
+        return [Strip.join([head[0] if number == 0 and head else pad, row]) for number, row in enumerate(body)]
 
 
 def capture_row(line: Line) -> Hanging:
