@@ -294,3 +294,13 @@ async def test_a_long_line_wraps_under_its_text(data_dir: Path) -> None:
         assert rows[1].startswith("      ") and rows[1].strip()  # the wrapped part hangs under the text
         await pilot.press("ctrl+q")
 
+
+async def test_an_alias_typed_in_capture_is_completed_at_once(data_dir: Path) -> None:
+    app = MinutesApp(Archive(data_dir).open(), new=True)
+    async with app.run_test() as pilot:
+        await type_line(pilot, "/alias vp Văn phòng HĐND và UBND huyện")
+        field = app.screen.query_one(CaptureInput)
+        field.insert_text_at_cursor("> Việc @van")
+        await pilot.pause(0.1)
+        assert field._suggestion == "> Việc @Văn phòng HĐND và UBND huyện"
+        await pilot.press("ctrl+q")

@@ -69,7 +69,7 @@ class CaptureScreen(MeetingScreen):
             yield CaptureInput(
                 self,
                 placeholder=tr("capture.placeholder"),
-                suggester=OwnerSuggester(self.app.archive.directory),
+                suggester=OwnerSuggester(lambda: self.app.archive.directory),
                 id="capture-input",
             )
         yield KeysFooter()

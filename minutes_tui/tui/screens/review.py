@@ -348,7 +348,7 @@ class ReviewScreen(MeetingScreen):
         self.app.push_screen(prompt, answered)
 
     def suggester(self) -> OwnerSuggester:
-        return OwnerSuggester(self.app.archive.directory)
+        return OwnerSuggester(lambda: self.app.archive.directory)
 
     def parse_line(self, value: str) -> ParsedLine | str | None:
         """A typed line, a message saying why it is not one, or None when blank."""
