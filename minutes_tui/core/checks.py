@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from minutes_tui.core.dates import dmy, parse_deadline
 from minutes_tui.core.directory import Directory
-from minutes_tui.core.model import Kind, Meeting
+from minutes_tui.core.model import Kind, Meeting, block_end
 from minutes_tui.core.text import fold
 
 #: Meeting details the notice cannot do without, with their /command.
@@ -67,12 +67,9 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[
 
 
 def _has_content(meeting: Meeting, heading_index: int) -> bool:
-    """True when some notice line follows the heading before the next heading of
-    the same or a higher level."""
-    heading = meeting.lines[heading_index]
-    for line in meeting.lines[heading_index + 1 :]:
-        if line.kind is Kind.SECTION or (heading.kind is Kind.SUBSECTION and line.kind is Kind.SUBSECTION):
-            return False
-        if line.kind.in_notice and not line.kind.is_heading:
-            return True
-    return False
+    """True when some notice line sits in the heading's block (:func:`block_end`)."""
+    lines = meeting.lines
+    return any(
+        line.kind.in_notice and not line.kind.is_heading
+        for line in lines[heading_index + 1 : block_end(lines, heading_index)]
+    )

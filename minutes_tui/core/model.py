@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from enum import Enum
 from typing import Any
-from collections.abc import Iterator
 
 from minutes_tui.core.dates import parse_date
 from minutes_tui.core.followup import FollowUp
@@ -52,6 +52,32 @@ SIGIL: dict[Kind, str] = {
 
 #: Kinds a line of content can be tagged with (headings are not tags).
 TAGS: tuple[Kind, ...] = (Kind.FINDING, Kind.SHORTCOMING, Kind.TASK, Kind.DECISION, Kind.NOTE)
+
+
+def block_end(lines: Sequence[Line], index: int) -> int:
+    """Where the block headed by ``lines[index]`` ends (exclusive).
+
+    The one definition of "where a section ends", used by review, the checks
+    and :meth:`Meeting.sections`: a section runs to the next section, a
+    sub-section to the next heading of either level; any other line is a block
+    of its own.
+    """
+    kind = lines[index].kind
+    end = index + 1
+    if not kind.is_heading:
+        return end
+    while end < len(lines):
+        following = lines[end].kind
+        if following is Kind.SECTION or (kind is Kind.SUBSECTION and following is Kind.SUBSECTION):
+            break
+        end += 1
+    return end
+
+
+def block_range(lines: Sequence[Line], index: int) -> range:
+    """The lines a line carries with it when moved: itself and, for a heading,
+    its content (see :func:`block_end`)."""
+    return range(index, block_end(lines, index))
 
 
 def new_id() -> str:
@@ -183,18 +209,16 @@ class Meeting:
         return next((line.text for line in self.lines if line.kind is Kind.SECTION), None)
 
     def sections(self) -> Iterator[tuple[Line | None, list[Line]]]:
-        """Yield (section heading or None, lines under it) in typed order."""
-        heading: Line | None = None
-        members: list[Line] = []
-        for line in self.lines:
-            if line.kind is Kind.SECTION:
-                if heading is not None or members:
-                    yield heading, members
-                heading, members = line, []
-            else:
-                members.append(line)
-        if heading is not None or members:
-            yield heading, members
+        """Yield (section heading or None, lines under it) in typed order; lines
+        typed before the first section come first, with None."""
+        lines = self.lines
+        index = next((n for n, line in enumerate(lines) if line.kind is Kind.SECTION), len(lines))
+        if index:
+            yield None, lines[:index]
+        while index < len(lines):
+            end = block_end(lines, index)
+            yield lines[index], lines[index + 1 : end]
+            index = end
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -220,7 +244,11 @@ class Meeting:
 SETTING_FIELDS: tuple[str, ...] = (
     "parent_body", "issuer", "code", "place_name", "authority", "signer_title",
     "signer_name", "announcer", "recipients", "archive_code", "closing", "language", "theme",
+    "tag_keys",
 )
+
+#: Values of the ``tag_keys`` setting: F2–F6, or Alt+1…5 for terminals that take the F-keys.
+TAG_KEY_CHOICES: tuple[str, ...] = ("f", "alt")
 
 DEFAULT_CLOSING = (
     "Thừa lệnh {body}, {announcer} thông báo đến các cơ quan, đơn vị, "
@@ -243,6 +271,7 @@ class OfficeSettings:
     closing: str = DEFAULT_CLOSING
     language: str = "vi"
     theme: str = "textual-dark"
+    tag_keys: str = "f"  # one of TAG_KEY_CHOICES
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -8,7 +8,7 @@ starts one, running to the next `` @``, `` ^`` or the end) and `` ^deadline``;
 ``//text`` escapes a note that starts with a slash.
 
 :func:`parse` never raises: whatever the text, the result is a line, a command
-or a :class:`Problem` with a message for the user.
+or a :class:`Rejected` saying why the text could not be taken.
 """
 
 from __future__ import annotations
@@ -75,13 +75,13 @@ class AliasCommand:
 
 
 @dataclass
-class Problem:
+class Rejected:
     """The text could not be taken as typed; ``message`` says why (Vietnamese)."""
 
     message: str
 
 
-Parsed = ParsedLine | DetailCommand | SettingCommand | AliasCommand | Problem | None
+Parsed = ParsedLine | DetailCommand | SettingCommand | AliasCommand | Rejected | None
 
 
 def split_trailers(body: str) -> tuple[str, list[str], str]:
@@ -126,7 +126,7 @@ def parse(raw: str, directory: Directory | None = None, sticky: Kind | None = No
         kind = Kind.SUBSECTION if sigil.startswith("##") else _SIGIL_KIND[sigil]
         line = line[match.end() :]
         if not line.strip():
-            return Problem("Dòng chỉ có ký hiệu, chưa có nội dung.")
+            return Rejected("Dòng chỉ có ký hiệu, chưa có nội dung.")
     if kind.is_heading:
         return ParsedLine(kind, line.strip())
     return _content(kind, line, directory)
@@ -142,7 +142,7 @@ def _content(kind: Kind, body: str, directory: Directory | None) -> ParsedLine:
 def _command(line: str) -> Parsed:
     match = _COMMAND.match(line)
     if not match:
-        return Problem(f"Không hiểu lệnh “{line[:40]}”. Gõ // ở đầu để ghi dòng bắt đầu bằng /.")
+        return Rejected(f"Không hiểu lệnh “{line[:40]}”. Gõ // ở đầu để ghi dòng bắt đầu bằng /.")
     name = match.group(1).lower()
     name = _COMMAND_ALIASES.get(name, name)
     value = (match.group(2) or "").strip()
@@ -150,21 +150,21 @@ def _command(line: str) -> Parsed:
         field_name, _, setting = value.partition(" ")
         if field_name not in SETTING_FIELDS:
             known = ", ".join(SETTING_FIELDS)
-            return Problem(f"Không có thiết lập “{field_name}”. Các thiết lập: {known}.")
+            return Rejected(f"Không có thiết lập “{field_name}”. Các thiết lập: {known}.")
         return SettingCommand(field_name, setting.strip())
     if name == "alias":
         alias, _, full = value.partition(" ")
         full = full.strip().lstrip("=").strip()
         if not alias or not full:
-            return Problem("Cú pháp: /alias <viết tắt> <tên đầy đủ>, ví dụ /alias vp Văn phòng thị xã")
+            return Rejected("Cú pháp: /alias <viết tắt> <tên đầy đủ>, ví dụ /alias vp Văn phòng thị xã")
         return AliasCommand(alias.lstrip("@"), full)
     if name not in DETAIL_FIELDS:
-        return Problem(f"Không có lệnh /{name}. Các lệnh: /{', /'.join(DETAIL_FIELDS)}, /set, /alias.")
+        return Rejected(f"Không có lệnh /{name}. Các lệnh: /{', /'.join(DETAIL_FIELDS)}, /set, /alias.")
     if not value:
-        return Problem(f"Lệnh /{name} cần một giá trị, ví dụ /{name} …")
+        return Rejected(f"Lệnh /{name} cần một giá trị, ví dụ /{name} …")
     if name == "date":
         parsed = parse_date(value)
         if parsed is None:
-            return Problem(f"Ngày “{value}” không hợp lệ; gõ dạng 12/01/2022.")
+            return Rejected(f"Ngày “{value}” không hợp lệ; gõ dạng 12/01/2022.")
         value = parsed.isoformat()
     return DetailCommand(name, value)

@@ -10,6 +10,12 @@ from minutes_tui.core.model import Kind, Line
 from minutes_tui.core.text import fold
 
 
+def search_text(line: Line) -> str:
+    """What a line is found by, folded: its text, its owners and its deadline as
+    typed. The one definition, for review's filter and the archive search alike."""
+    return fold(" ".join([line.text, *line.owners, line.deadline]))
+
+
 @dataclass(frozen=True)
 class LineFilter:
     text: str = ""
@@ -32,8 +38,7 @@ class FoldedLines:
         cached = self._cache.get(line.id)
         if cached is None or cached[0] != signature:
             owners = tuple(fold(owner) for owner in line.owners)
-            text = " ".join([fold(line.text), *owners, fold(line.deadline)])
-            cached = (signature, text, owners)
+            cached = (signature, search_text(line), owners)
             self._cache[line.id] = cached
         return cached[1], cached[2]
 

@@ -15,7 +15,7 @@ from minutes_tui.core.model import Meeting
 from minutes_tui.core.parser import (
     AliasCommand,
     ParsedLine,
-    Problem,
+    Rejected,
     SettingCommand,
     parse,
 )
@@ -66,7 +66,7 @@ def import_notes(archive: Archive, text: str) -> ImportResult:
         parsed = parse(raw, directory)
         if parsed is None:
             continue
-        if isinstance(parsed, Problem):
+        if isinstance(parsed, Rejected):
             problems.append(f"dòng {number}: {parsed.message}")
             continue
         if isinstance(parsed, SettingCommand):

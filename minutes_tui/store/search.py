@@ -21,6 +21,7 @@ from pathlib import Path
 from collections.abc import Mapping
 
 from minutes_tui.core.model import Meeting
+from minutes_tui.core.search import search_text
 from minutes_tui.core.text import fold
 from minutes_tui.locations import meetings_dir
 from minutes_tui.store.errors import StoreError
@@ -28,7 +29,7 @@ from minutes_tui.store.files import atomic_write
 from minutes_tui.store.meeting_store import MeetingStore
 
 CACHE_NAME = "search-cache.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: keys include the deadline (core.search.search_text)
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,6 @@ class Hit:
     meeting_id: str
     line_id: str
     index: int  # position of the line in its meeting
-
-
-def line_key(text: str, owners: list[str]) -> str:
-    """What a line is searched by: its text and its owners, folded."""
-    return fold(" ".join([text, *owners]) if owners else text)
 
 
 class _Entry:
@@ -143,7 +139,7 @@ class SearchIndex:
 
     @staticmethod
     def _entry(stamp: list, meeting: Meeting) -> _Entry:
-        return _Entry(stamp, [l.id for l in meeting.lines], [line_key(l.text, l.owners) for l in meeting.lines])
+        return _Entry(stamp, [l.id for l in meeting.lines], [search_text(l) for l in meeting.lines])
 
     def _apply_live(self, live: Mapping[str, MeetingStore]) -> None:
         assert self._entries is not None

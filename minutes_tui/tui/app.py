@@ -7,10 +7,14 @@ single instance and a single writer per file).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette, Provider
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -19,11 +23,17 @@ from minutes_tui.i18n import tr
 from minutes_tui.locations import crash_dir
 from minutes_tui.store import Archive, MeetingStore, StoreError
 from minutes_tui.tui import keymap
+from minutes_tui.tui.kinds import kind_css_variables
+from minutes_tui.tui.palette import FoldedCommands, MinutesPalette
+from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen
 from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
 
+if TYPE_CHECKING:
+    from minutes_tui.store.search import SearchIndex
 
-def meeting_screen(name: str) -> type[Screen]:
+
+def meeting_screen(name: str) -> type[MeetingScreen]:
     """The screen class showing one meeting, by the name used to switch to it.
 
     Review and notice (and the forms and help below) are imported on first use:
@@ -49,6 +59,7 @@ class MinutesApp(App[None]):
     TITLE = "minutes-tui"
     BINDINGS = keymap.bindings("app")
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FoldedCommands}
 
     def __init__(self, archive: Archive, *, open_meeting: str | None = None, new: bool = False) -> None:
         super().__init__()
@@ -57,10 +68,17 @@ class MinutesApp(App[None]):
         self._start_new = new
         self.stores: dict[str, MeetingStore] = {}
         self._checkpoint_timers: dict[str, Timer] = {}
-        self._search_index = None  # built on the first archive search
+        self._search_index: SearchIndex | None = None  # built on the first archive search
+        #: Key overrides by binding id (the ``tag_keys`` setting), applied with ``set_keymap``.
+        self.key_overrides: dict[str, str] = {}
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The kind colours as CSS variables (``$kind-task`` …): one table in ``kinds.py``."""
+        return {**super().get_theme_variable_defaults(), **kind_css_variables()}
 
     def on_mount(self) -> None:
         self.theme = self.archive.settings.theme or "textual-dark"
+        self.apply_tag_keys(self.archive.settings.tag_keys)
         self.push_screen(MeetingsScreen())
         for warning in self.archive.warnings:
             self.notify(warning, severity="warning", timeout=15)
@@ -100,11 +118,10 @@ class MinutesApp(App[None]):
             self.notify(str(error), severity="error", timeout=15)
             return
         screen = meeting_screen(name)(store)
-        if search and hasattr(screen, "search_for"):
+        if search:
             screen.search_for(search)
-        current = getattr(self.screen, "store", None)
-        if current is not None:
-            self.checkpoint_in_background(current)
+        if isinstance(self.screen, MeetingScreen):
+            self.checkpoint_in_background(self.screen.store)
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -120,11 +137,9 @@ class MinutesApp(App[None]):
             counts[hit.meeting_id] = counts.get(hit.meeting_id, 0) + 1
         return counts
 
-    def leave_meeting(self, screen: Screen) -> None:
+    def leave_meeting(self, screen: MeetingScreen) -> None:
         """Back to the meeting list; the meeting is written into its file on a worker."""
-        store: MeetingStore | None = getattr(screen, "store", None)
-        if store is not None:
-            self.checkpoint_in_background(store)
+        self.checkpoint_in_background(screen.store)
         self.switch_to_meetings()
 
     def switch_to_meetings(self) -> None:
@@ -163,12 +178,13 @@ class MinutesApp(App[None]):
             self.schedule_checkpoint(store)
         return changed
 
-    def open_details(self, store: MeetingStore) -> None:
+    def open_details(self, store: MeetingStore, changed: Callable[[], None]) -> None:
+        """The details form; ``changed`` runs when it saved a change."""
         from minutes_tui.tui.screens.forms import DetailsForm
 
-        def saved(changed: bool | None) -> None:
-            if changed and hasattr(self.screen, "on_screen_resume"):
-                self.screen.on_screen_resume()
+        def saved(result: bool | None) -> None:
+            if result:
+                changed()
 
         self.push_screen(DetailsForm(store), saved)
 
@@ -176,6 +192,11 @@ class MinutesApp(App[None]):
         from minutes_tui.tui.screens.forms import SettingsForm
 
         self.push_screen(SettingsForm())
+
+    def apply_tag_keys(self, choice: str) -> None:
+        """Use the tag keys of the ``tag_keys`` setting (F2–F6 or Alt+1…5)."""
+        self.key_overrides = keymap.tag_keymap(choice)
+        self.set_keymap(self.key_overrides)
 
     def action_directory(self) -> None:
         from minutes_tui.tui.screens.forms import DirectoryForm
@@ -201,29 +222,76 @@ class MinutesApp(App[None]):
     def on_unmount(self) -> None:
         self.close_stores()
 
-    # -- help, palette, crashes --------------------------------------------------
+    # -- messages, help, palette, crashes ------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """On a meeting screen, messages go to its status line (one line, replaced);
+        elsewhere they are toasts."""
+        if isinstance(self.screen, MeetingScreen):
+            self.screen.say(message, severity=severity, timeout=timeout)
+        else:
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual's key names (``g``, ``G``, ``]``, ``/``, ``^t``), function keys as printed: ``F2``."""
+        display = super().get_key_display(binding)
+        return display.upper() if display[:1] == "f" and display[1:].isdigit() else display
+
+    def keys_shown(self, key: keymap.Key) -> list[str]:
+        """The names of ``key``'s keys as the user presses them (after the tag-keys keymap)."""
+        keys = self.key_overrides.get(key.id, key.keys)
+        return [self.get_key_display(Binding(name.strip(), key.action)) for name in keys.split(",")]
+
+    def key_names(self, key_id: str) -> str:
+        """The keys of the binding ``key_id`` as shown, e.g. "u/^z"."""
+        return "/".join(self.keys_shown(keymap.find(key_id)))
+
     def action_help(self) -> None:
         from minutes_tui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.help_context()))
+
+    def help_context(self) -> str:
+        """The screen whose keys F1 shows first: the top screen, or the one under a dialog."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, MinutesScreen) and screen.HELP_CONTEXT:
+                return screen.HELP_CONTEXT
+        return "meetings"
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(MinutesPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette lists every visible key of the current screen and the app."""
+        """The palette lists our keys of the current screen and the app (from the
+        keymap, in the UI language) and the theme; none of Textual's English ones."""
         seen: set[str] = set()
-        for (key, binding) in screen.active_bindings.items():
-            node_binding = binding.binding
-            if not node_binding.description or node_binding.action in seen:
+        ids = {key.id for keys in keymap.KEYMAP.values() for key in keys}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.id not in ids or binding.action in seen or binding.id == "palette":
                 continue
-            seen.add(node_binding.action)
-            target = binding.node
-            action = node_binding.action
+            seen.add(binding.action)
+            target, action = active.node, binding.action
             yield SystemCommand(
-                f"{node_binding.description}",
-                f"{keymap.key_display(key)}",
+                binding.tooltip or binding.description,
+                self.get_key_display(binding),
                 lambda target=target, action=action: self.run_action(action, target),
             )
-        yield from super().get_system_commands(screen)
+        yield SystemCommand(tr("palette.theme"), tr("palette.theme_help"), self.action_change_theme)
+
+    def action_change_theme(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(MinutesPalette(providers=[ThemeProvider], placeholder=tr("palette.themes_placeholder")))
 
     def _handle_exception(self, error: Exception) -> None:
         # Like Harlequin: a crash report file and one friendly line, not a raw traceback.

@@ -1,15 +1,22 @@
 """Every key binding of the app, as data (like Harlequin's keymap.py).
 
-Screens take their ``BINDINGS`` from here; the F1 help and the command palette
-are generated from the same table, so they can never disagree with the keys.
-Each binding has an ``id`` so users can remap it with ``App.set_keymap``.
+Screens and widgets take their ``BINDINGS`` from here; the F1 help and the
+command palette are generated from the same table, so they can never disagree
+with the keys. Each binding has an ``id`` so a keymap (:data:`ALT_TAG_KEYS`,
+chosen in the settings) can remap it with ``App.set_keymap``.
+
+Windows terminals take F11, Alt+Enter, Ctrl+Shift+letters, Ctrl+Tab and
+Alt+arrows for themselves: no binding uses them. Bare letters, ``[`` and ``]``
+are only bound where no text input has focus (Textual drops the bindings an
+input would consume).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from minutes_tui.i18n import tr
 
@@ -19,107 +26,168 @@ class Key:
     id: str
     keys: str
     action: str
-    label: str  # i18n key
-    show: bool = True
+    label: str  # i18n key: the short text of the footer
+    show: bool = True  # in the footer
     priority: bool = False
+    help: str = ""  # i18n key: the longer text of F1 and the palette (default: label)
+    group: str = ""  # i18n key: keys of one group share one label in the footer
 
+    @property
+    def help_text(self) -> str:
+        return tr(self.help or self.label)
+
+
+TAGS_GROUP = "key.group.tags"
 
 KEYMAP: dict[str, tuple[Key, ...]] = {
     "app": (
         Key("help", "f1", "app.help", "key.help"),
-        Key("quit", "ctrl+q", "app.quit", "key.quit"),
+        Key("help.question", "question_mark", "app.help", "key.help", show=False, help="key.help_question"),
+        Key("palette", "ctrl+p", "app.command_palette", "key.palette", show=False),
+        Key("quit", "ctrl+q", "app.quit", "key.quit", show=False),
+    ),
+    "list": (
+        Key("list.down", "j,down", "cursor_down", "key.down", show=False),
+        Key("list.up", "k,up", "cursor_up", "key.up", show=False),
+        Key("list.first", "g,home", "first", "key.first", show=False),
+        Key("list.last", "G,end", "last", "key.last", show=False),
+        Key("list.page_down", "pagedown", "page_down", "key.page_down", show=False),
+        Key("list.page_up", "pageup", "page_up", "key.page_up", show=False),
     ),
     "meetings": (
         Key("meetings.open", "enter,o", "open_capture", "key.open"),
-        Key("meetings.down", "j,down", "list_down", "key.down", show=False),
-        Key("meetings.up", "k,up", "list_up", "key.up", show=False),
         Key("meetings.new", "n", "new_meeting", "key.new"),
         Key("meetings.review", "r", "open_review", "key.review"),
         Key("meetings.notice", "t", "open_notice", "key.notice"),
-        Key("meetings.search", "slash", "search", "key.search_archive"),
+        Key("meetings.search", "slash", "search", "key.search", help="key.search_archive"),
         Key("meetings.clear", "escape", "clear_search", "key.clear_search", show=False),
         Key("meetings.settings", "s", "app.settings", "key.settings"),
-        Key("meetings.directory", "d", "app.directory", "key.directory"),
+        Key("meetings.directory", "d", "app.directory", "key.directory", show=False),
     ),
     "capture": (
-        Key("capture.finding", "f2", "tag('finding')", "key.tag_finding"),
-        Key("capture.shortcoming", "f3", "tag('shortcoming')", "key.tag_shortcoming"),
-        Key("capture.task", "f4", "tag('task')", "key.tag_task"),
-        Key("capture.decision", "f5", "tag('decision')", "key.tag_decision"),
-        Key("capture.note", "f6", "tag('note')", "key.tag_note"),
-        Key("capture.sticky", "ctrl+t", "toggle_sticky", "key.sticky"),
-        Key("capture.undo", "ctrl+z", "undo", "key.undo"),
-        Key("capture.redo", "ctrl+y", "redo", "key.redo"),
+        Key("capture.finding", "f2", "tag('finding')", "key.tag_finding", group=TAGS_GROUP),
+        Key("capture.shortcoming", "f3", "tag('shortcoming')", "key.tag_shortcoming", group=TAGS_GROUP),
+        Key("capture.task", "f4", "tag('task')", "key.tag_task", group=TAGS_GROUP),
+        Key("capture.decision", "f5", "tag('decision')", "key.tag_decision", group=TAGS_GROUP),
+        Key("capture.note", "f6", "tag('note')", "key.tag_note", group=TAGS_GROUP),
+        Key("capture.sticky", "ctrl+t", "toggle_sticky", "key.sticky", show=False),
+        Key("capture.undo", "ctrl+z", "undo", "key.undo", show=False),
+        Key("capture.redo", "ctrl+y", "redo", "key.redo", show=False),
         Key("capture.toggle_details", "ctrl+b", "toggle_details", "key.toggle_details", show=False),
-        Key("capture.details", "ctrl+o", "details", "key.details"),
+        Key("capture.details", "ctrl+o", "details", "key.details", show=False),
         Key("capture.review", "ctrl+r", "review", "key.review"),
         Key("capture.notice", "ctrl+n", "notice", "key.notice"),
         Key("capture.back", "escape", "back", "key.back"),
     ),
     "review": (
-        Key("review.down", "j,down", "down", "key.down", show=False),
-        Key("review.up", "k,up", "up", "key.up", show=False),
-        Key("review.first", "g,home", "first", "key.first", show=False),
-        Key("review.last", "G,end", "last", "key.last", show=False),
-        Key("review.next_section", "right_square_bracket", "next_section", "key.next_section", show=False),
-        Key("review.prev_section", "left_square_bracket", "prev_section", "key.prev_section", show=False),
-        Key("review.finding", "f2", "tag('finding')", "key.tag_finding"),
-        Key("review.shortcoming", "f3", "tag('shortcoming')", "key.tag_shortcoming"),
-        Key("review.task", "f4", "tag('task')", "key.tag_task"),
-        Key("review.decision", "f5", "tag('decision')", "key.tag_decision"),
-        Key("review.note", "f6", "tag('note')", "key.tag_note"),
+        Key("review.finding", "f2", "tag('finding')", "key.tag_finding", group=TAGS_GROUP),
+        Key("review.shortcoming", "f3", "tag('shortcoming')", "key.tag_shortcoming", group=TAGS_GROUP),
+        Key("review.task", "f4", "tag('task')", "key.tag_task", group=TAGS_GROUP),
+        Key("review.decision", "f5", "tag('decision')", "key.tag_decision", group=TAGS_GROUP),
+        Key("review.note", "f6", "tag('note')", "key.tag_note", group=TAGS_GROUP),
         Key("review.edit", "e,enter", "edit", "key.edit"),
-        Key("review.owners", "o", "owners", "key.owners"),
-        Key("review.deadline", "h", "deadline", "key.deadline"),
-        Key("review.add", "a", "add_line", "key.add_line"),
-        Key("review.section", "s", "new_section", "key.new_section"),
+        Key("review.owners", "o", "owners", "key.owners", show=False),
+        Key("review.deadline", "h", "deadline", "key.deadline", show=False),
+        Key("review.add", "a", "add_line", "key.add_line", show=False),
+        Key("review.section", "s", "new_section", "key.new_section", show=False),
         Key("review.move_up", "shift+up,K", "move_up", "key.move_up", show=False),
         Key("review.move_down", "shift+down,J", "move_down", "key.move_down", show=False),
-        Key("review.move_to", "m", "move_to_section", "key.move_to_section"),
+        Key("review.move_to", "m", "move_to_section", "key.move_to_section", show=False),
         Key("review.merge", "plus", "merge", "key.merge", show=False),
         Key("review.split", "minus", "split", "key.split", show=False),
         Key("review.delete", "d,delete", "delete", "key.delete"),
-        Key("review.mark", "space", "mark", "key.mark"),
+        Key("review.mark", "space", "mark", "key.mark", show=False),
         Key("review.search", "slash", "search", "key.search"),
         Key("review.filter_kind", "f", "filter_kind", "key.filter_kind", show=False),
         Key("review.filter_owner", "at", "filter_owner", "key.filter_owner", show=False),
         Key("review.checks", "c", "checks", "key.checks"),
-        Key("review.next_problem", "n", "next_problem", "key.next_problem"),
+        Key("review.next_section", "right_square_bracket", "next_section", "key.next_section", show=False),
+        Key("review.prev_section", "left_square_bracket", "prev_section", "key.prev_section", show=False),
+        Key("review.next_problem", "n", "next_problem", "key.next_problem", show=False),
         Key("review.prev_problem", "N", "prev_problem", "key.prev_problem", show=False),
-        Key("review.undo", "u,ctrl+z", "undo", "key.undo"),
+        Key("review.undo", "u,ctrl+z", "undo", "key.undo", show=False),
         Key("review.redo", "ctrl+y", "redo", "key.redo", show=False),
         Key("review.details", "ctrl+o", "details", "key.details", show=False),
         Key("review.capture", "ctrl+g", "capture", "key.capture", show=False),
         Key("review.notice", "ctrl+n", "notice", "key.notice", show=False),
-        Key("review.back", "escape", "cancel", "key.back"),
+        Key("review.back", "escape", "cancel", "key.back", help="key.back_review"),
+    ),
+    "checks": (
+        Key("checks.close", "escape", "close", "key.close_checks"),
+    ),
+    "notice": (
+        Key("notice.recompile", "r", "recompile", "key.recompile"),
+        Key("notice.edit", "e", "edit_paragraph", "key.edit_paragraph"),
+        Key("notice.export", "x", "export", "key.export_short", help="key.export"),
+        Key("notice.pdf", "p", "export_pdf", "key.export_pdf_short", help="key.export_pdf"),
+        Key("notice.record", "b", "export_record", "key.export_record_short", help="key.export_record"),
+        Key("notice.capture", "ctrl+g", "capture", "key.capture", show=False),
+        Key("notice.review", "ctrl+r", "review", "key.review", show=False),
+        Key("notice.back", "escape", "back", "key.back"),
     ),
     "form": (
         Key("form.save", "ctrl+s", "save", "key.save", priority=True),
         Key("form.cancel", "escape", "cancel", "key.cancel", priority=True),
     ),
-    "notice": (
-        Key("notice.recompile", "r", "recompile", "key.recompile"),
-        Key("notice.edit", "e", "edit_paragraph", "key.edit_paragraph"),
-        Key("notice.export", "x", "export", "key.export"),
-        Key("notice.pdf", "p", "export_pdf", "key.export_pdf"),
-        Key("notice.record", "b", "export_record", "key.export_record"),
-        Key("notice.capture", "ctrl+g", "capture", "key.capture"),
-        Key("notice.review", "ctrl+r", "review", "key.review"),
-        Key("notice.back", "escape", "back", "key.back"),
+    "editor": (
+        Key("editor.save", "ctrl+s", "save", "key.save", priority=True),
+        Key("editor.cancel", "escape", "cancel", "key.cancel", priority=True),
+    ),
+    "prompt": (
+        Key("prompt.cancel", "escape", "cancel", "key.cancel"),
+    ),
+    "picker": (
+        Key("picker.cancel", "escape", "cancel", "key.cancel"),
+    ),
+    "help": (
+        Key("help.close", "escape,f1,q", "dismiss", "help.close"),
     ),
 }
 
+#: The sections of :data:`KEYMAP` that act on each screen, the screen's own first.
+SCREEN_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "meetings": ("meetings", "list", "app"),
+    "capture": ("capture", "app"),
+    "review": ("review", "list", "checks", "app"),
+    "notice": ("notice", "app"),
+}
 
-def bindings(screen: str) -> list[Binding]:
-    return [
-        Binding(k.keys, k.action, tr(k.label), show=k.show, priority=k.priority, id=k.id)
-        for k in KEYMAP[screen]
-    ]
+#: Tag keys (F2–F6) by binding id, for the Alt keymap.
+_TAG_KINDS = ("finding", "shortcoming", "task", "decision", "note")
+
+#: The second keymap, for terminals that take F2–F6 (some laptops, some remote
+#: desktops): Alt+1 … Alt+5 tag, on capture and review alike.
+ALT_TAG_KEYS: Final[dict[str, str]] = {
+    f"{screen}.{kind}": f"alt+{number}"
+    for screen in ("capture", "review")
+    for number, kind in enumerate(_TAG_KINDS, start=1)
+}
+
+#: Keymaps the ``tag_keys`` setting chooses from.
+TAG_KEYMAPS: Final[dict[str, dict[str, str]]] = {"f": {}, "alt": ALT_TAG_KEYS}
 
 
-def key_display(keys: str) -> str:
-    """``ctrl+t`` → ``Ctrl+T``, ``f2`` → ``F2`` (for help text)."""
-    parts = []
-    for key in keys.split(","):
-        parts.append("+".join(p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+")))
-    return " / ".join(parts)
+def tag_keymap(choice: str) -> dict[str, str]:
+    """The keymap overrides for the ``tag_keys`` setting (unknown values: none)."""
+    return TAG_KEYMAPS.get(choice, {})
+
+
+def bindings(section: str) -> list[BindingType]:
+    """The bindings of one section of :data:`KEYMAP`, for a class's ``BINDINGS``."""
+    result: list[BindingType] = []
+    for key in KEYMAP[section]:
+        group = Binding.Group(tr(key.group)) if key.group else None
+        result.append(
+            Binding(key.keys, key.action, tr(key.label), show=key.show, priority=key.priority, id=key.id,
+                    tooltip=key.help_text, group=group)
+        )
+    return result
+
+
+def find(key_id: str) -> Key:
+    """The :class:`Key` with ``key_id``."""
+    for keys in KEYMAP.values():
+        for key in keys:
+            if key.id == key_id:
+                return key
+    raise KeyError(key_id)

@@ -49,3 +49,11 @@ def test_unknown_owner_suggests_the_closest_known_one_under_folding() -> None:
     other = Line(Kind.TASK, "y", ["Thị uỷ Đứ Phổ"], "31/03/2027")  # tone placement + a dropped letter
     problems = check_meeting(Meeting(details=details, lines=[typo, other]), directory)
     assert [(p.line_id, p.code, p.suggestion) for p in problems] == [(other.id, "unknown_owner", "Thị ủy Đức Phổ")]
+
+
+def test_a_section_holding_only_sub_sections_with_content_is_not_empty() -> None:
+    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    section, sub, empty_sub = Line(Kind.SECTION, "A"), Line(Kind.SUBSECTION, "a"), Line(Kind.SUBSECTION, "b")
+    closing = Line(Kind.SECTION, "B")
+    lines = [section, sub, Line(Kind.TASK, "x", ["V"], "quý II"), empty_sub, Line(Kind.NOTE, "ghi chú"), closing]
+    assert codes(Meeting(details=details, lines=lines)) == [(empty_sub.id, "empty_section"), (closing.id, "empty_section")]

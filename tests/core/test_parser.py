@@ -14,7 +14,7 @@ from minutes_tui.core.parser import (
     AliasCommand,
     DetailCommand,
     ParsedLine,
-    Problem,
+    Rejected,
     SettingCommand,
     parse,
 )
@@ -86,7 +86,7 @@ def test_notes_language(typed: str, expected: object) -> None:
 )
 def test_problems_are_reported_not_raised(typed: str) -> None:
     result = parse(typed, DIRECTORY)
-    assert isinstance(result, Problem)
+    assert isinstance(result, Rejected)
     assert result.message
 
 

@@ -37,3 +37,11 @@ def test_cache_follows_edits() -> None:
     line.text = "mới"
     assert index.matches([line], LineFilter(text="cu")) == []
     assert index.matches([line], LineFilter(text="moi")) == [0]
+
+
+def test_one_search_text_for_review_and_archive() -> None:
+    from minutes_tui.core.search import search_text
+
+    line = Line(Kind.TASK, "Rà soát hồ sơ", ["Văn phòng Thị ủy"], "quý I/2027")
+    assert search_text(line) == "ra soat ho so van phong thi uy quy i/2027"
+    assert FoldedLines().matches([line], LineFilter(text="QUY I")) == [0]

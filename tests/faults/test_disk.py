@@ -43,7 +43,7 @@ async def _type(pilot, text: str) -> None:
 
 
 def _message(app) -> str:
-    return str(app.screen.query_one("#capture-message").render())
+    return str(app.screen.query_one("#status-line").render())
 
 
 def _lines(data: Path, meeting_id: str) -> list[str]:
@@ -87,7 +87,7 @@ async def test_enter_on_failing_disk_keeps_the_line(tmp_path: Path, monkeypatch,
             await pilot.press("enter")  # the same text, still in the input
             await pilot.pause()
             assert app.screen.query_one("#capture-input").value == ""
-            assert "error" not in app.screen.query_one("#capture-message").classes
+            assert "error" not in app.screen.query_one("#status-line").classes
             await _type(pilot, "Dòng ba sau khi dọn đĩa")
             meeting_id = store.id
             await pilot.press("ctrl+q")

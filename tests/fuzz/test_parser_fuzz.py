@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import Kind
-from minutes_tui.core.parser import AliasCommand, DetailCommand, ParsedLine, Problem, SettingCommand, parse
+from minutes_tui.core.parser import (
+    AliasCommand,
+    DetailCommand,
+    ParsedLine,
+    Rejected,
+    SettingCommand,
+    parse,
+)
 from tests.fuzz.strategies import hostile_text, huge_line, many_owners
 
 DIRECTORY = Directory(aliases={"vp": "Văn phòng thị xã", "ubnd": "UBND phường"})
@@ -39,7 +46,7 @@ def _check(result) -> None:
         _check_clean(result.alias)
         _check_clean(result.full)
     else:
-        assert isinstance(result, Problem) and result.message
+        assert isinstance(result, Rejected) and result.message
 
 
 @given(hostile_text, st.sampled_from([None, *Kind]))

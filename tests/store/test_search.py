@@ -54,3 +54,11 @@ def test_side_file_is_reused_and_invalidated(tmp_path: Path, monkeypatch) -> Non
     # A damaged side file is only a cache.
     (tmp_path / CACHE_NAME).write_bytes(b"{not json")
     assert len(SearchIndex(tmp_path).search("mat bang")) == 2
+
+
+def test_archive_search_finds_a_deadline_as_review_does(tmp_path: Path) -> None:
+    with Archive(tmp_path) as archive:
+        store = archive.create()
+        store.commit([edits.insert(Line(Kind.TASK, "Rà soát hồ sơ", ["Văn phòng"], "quý I/2027"), 0)])
+        store.close()
+    assert [h.meeting_id for h in SearchIndex(tmp_path).search("quy i/2027")] == [store.id]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.geometry import Region
 from textual.widgets import Static
 
 from minutes_tui.store import Archive
@@ -105,7 +106,7 @@ async def test_failed_write_keeps_the_text_and_shows_why(data_dir: Path, monkeyp
         monkeypatch.setattr(os, "pwrite", full_disk)
         await type_line(pilot, "> dòng khi đầy đĩa @Văn phòng")
         field = app.screen.query_one(CaptureInput)
-        message = app.screen.query_one("#capture-message", Static)
+        message = app.screen.query_one("#status-line", Static)
         assert field.value == "> dòng khi đầy đĩa @Văn phòng"
         assert "No space left" in str(message.render()) and message.has_class("error")
         monkeypatch.undo()
@@ -122,7 +123,7 @@ async def test_problem_line_stays_in_the_input(data_dir: Path) -> None:
     async with app.run_test() as pilot:
         await type_line(pilot, "/nosuch command")
         assert app.screen.query_one(CaptureInput).value == "/nosuch command"
-        assert "/nosuch" in str(app.screen.query_one("#capture-message", Static).render())
+        assert "/nosuch" in str(app.screen.query_one("#status-line", Static).render())
         await pilot.press("ctrl+q")
 
 
@@ -190,3 +191,116 @@ async def test_meeting_list_shows_counts_and_opens_with_enter(data_dir: Path) ->
         await pilot.press("f1")
         assert app.screen.__class__.__name__ == "HelpScreen"
         await pilot.press("escape", "ctrl+q")
+
+
+async def test_sticky_tag_off_is_off_for_prompt_and_line(data_dir: Path) -> None:
+    app = MinutesApp(Archive(data_dir).open(), new=True)
+    async with app.run_test() as pilot:
+        await pilot.press("f4", "f4")  # task, kept on
+        await type_line(pilot, "việc một")
+        await pilot.press("ctrl+t")  # "Bỏ giữ nhãn": off must be off
+        label = str(app.screen.query_one("#tag-label").render())
+        assert "Ghi chú ❯" in label and "Nhiệm vụ" not in label
+        await type_line(pilot, "dòng thường sau khi bỏ giữ")
+        await pilot.press("ctrl+q")
+    app.archive.close()
+    assert [kind for kind, *_ in reopen_texts(data_dir)] == ["task", "note"]
+
+
+async def test_set_lines_share_one_status_line_in_field_names(data_dir: Path) -> None:
+    app = MinutesApp(Archive(data_dir).open(), new=True)
+    async with app.run_test() as pilot:
+        for n in range(10):
+            await type_line(pilot, f"/set signer_title CHÁNH VĂN PHÒNG {n}")
+        await type_line(pilot, "/set code TB-VP")
+        status = app.screen.query_one("#status-line", Static)
+        assert not app._notifications  # no toast at all, let alone ten
+        assert str(status.render()) == "Đã lưu thiết lập “ký hiệu”: TB-VP"
+        await type_line(pilot, "/set signer_title CHÁNH VĂN PHÒNG")
+        assert "signer_title" not in str(status.render())
+        assert "chức vụ người ký" in str(status.render())
+        await pilot.press("ctrl+q")
+
+
+async def test_set_lines_speak_english_with_lang_en(data_dir: Path) -> None:
+    from minutes_tui.i18n import set_language
+
+    set_language("en")
+    try:
+        app = MinutesApp(Archive(data_dir).open(), new=True)
+        async with app.run_test() as pilot:
+            await type_line(pilot, "/set signer_title CHIEF OF OFFICE")
+            assert str(app.screen.query_one("#status-line", Static).render()) == (
+                "Setting “signer's title” saved: CHIEF OF OFFICE"
+            )
+            await pilot.press("ctrl+q")
+    finally:
+        set_language("vi")
+
+
+async def test_the_clock_starts_with_the_meeting_and_not_on_import(data_dir: Path) -> None:
+    from minutes_tui.services.importing import import_notes
+    from minutes_tui.tui.widgets.meeting_header import MeetingHeader
+
+    archive = Archive(data_dir).open()
+    imported = import_notes(archive, "/date 18/11/2026\n/time 14 giờ 00\n# Mục\n+ một\n").store.id
+    app = MinutesApp(archive, open_meeting=imported)
+    async with app.run_test() as pilot:
+        header = app.screen.query_one(MeetingHeader)
+        assert "⏱" not in str(header.render())  # a meeting of another day: no running clock
+        await pilot.press("escape", "n")  # a new meeting: no clock before its first line
+        header = app.screen.query_one(MeetingHeader)
+        assert "⏱" not in str(header.render())
+        await type_line(pilot, "Chủ tọa khai mạc")
+        assert "⏱ 00:00:0" in str(header.render())
+        await pilot.press("ctrl+q")
+
+
+async def test_alt_tag_keys_for_terminals_that_take_the_f_keys(data_dir: Path) -> None:
+    archive = Archive(data_dir).open()
+    archive.save_settings(archive.settings.with_value("tag_keys", "alt"))
+    app = MinutesApp(archive, new=True)
+    async with app.run_test() as pilot:
+        await pilot.press("alt+2")
+        await type_line(pilot, "tồn tại gắn bằng Alt+2")
+        await pilot.press("f4")  # F2–F6 are the terminal's now: no tag
+        await type_line(pilot, "dòng thường")
+        await pilot.press("alt+3", "alt+3")  # F4 → Alt+3: task, kept on
+        await type_line(pilot, "nhiệm vụ một")
+        await type_line(pilot, "nhiệm vụ hai")
+        await pilot.press("ctrl+q")
+    app.archive.close()
+    assert [kind for kind, *_ in reopen_texts(data_dir)] == ["shortcoming", "note", "task", "task"]
+
+
+async def test_tag_keys_change_from_capture_with_set(data_dir: Path) -> None:
+    app = MinutesApp(Archive(data_dir).open(), new=True)
+    async with app.run_test() as pilot:
+        await type_line(pilot, "/set tag_keys alt")
+        await pilot.press("alt+1")
+        await type_line(pilot, "kết quả")
+        await pilot.press("ctrl+q")
+    app.archive.close()
+    assert [kind for kind, *_ in reopen_texts(data_dir)] == ["finding"]
+
+
+async def test_a_long_line_wraps_under_its_text(data_dir: Path) -> None:
+    app = MinutesApp(Archive(data_dir).open(), new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_line(pilot, "> " + "rà soát hồ sơ đất đai quá hạn " * 5 + "@Văn phòng")
+        await pilot.pause()
+        rows = [line.text for line in app.screen.query_one("#lines").render_lines(Region(0, 0, 78, 4))]
+        assert rows[0].startswith("  NV  rà soát")
+        assert rows[1].startswith("      ") and rows[1].strip()  # the wrapped part hangs under the text
+        await pilot.press("ctrl+q")
+
+
+async def test_an_alias_typed_in_capture_is_completed_at_once(data_dir: Path) -> None:
+    app = MinutesApp(Archive(data_dir).open(), new=True)
+    async with app.run_test() as pilot:
+        await type_line(pilot, "/alias vp Văn phòng HĐND và UBND huyện")
+        field = app.screen.query_one(CaptureInput)
+        field.insert_text_at_cursor("> Việc @van")
+        await pilot.pause(0.1)
+        assert field._suggestion == "> Việc @Văn phòng HĐND và UBND huyện"
+        await pilot.press("ctrl+q")

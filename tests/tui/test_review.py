@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Markdown
 
 from minutes_tui.core.model import Kind
+from minutes_tui.i18n import tr
 from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
 from minutes_tui.tui.app import MinutesApp
@@ -128,7 +130,7 @@ async def test_add_line_new_section_move_and_move_to_section(data: Path) -> None
         await goto(pilot, "việc đủ")
         await pilot.press("m")
         await pilot.pause()
-        await pilot.press("enter")  # the first section in the picker: "Mục một"
+        await pilot.press("up", "up", "enter")  # from its own section ("Mục hai") up to "Mục một"
         await pilot.pause()
         await quit_app(pilot)
     assert [text for _, text, _, _ in stored(data)] == [
@@ -177,7 +179,7 @@ async def test_merge_split_delete_and_undo_redo_across_restart(data: Path) -> No
         await open_review(pilot)
         await pilot.press("ctrl+y")  # redo the merge, after yet another restart
         await quit_app(pilot)
-    assert [text for _, text, _, _ in stored(data)][1] == "kết quả một kết quả hai"
+    assert [text for _, text, _, _ in stored(data)][1] == "kết quả một; kết quả hai"  # joined as a clause
 
 
 async def test_multi_select_retag_and_owner(data: Path) -> None:
@@ -320,7 +322,7 @@ async def test_owner_completion_for_the_first_owner_and_normalised_deadline(data
         screen = await open_review(pilot)
         await goto(pilot, "việc không người")
         await pilot.press("o")
-        editor = screen.query_one("#editor", ComposedInput)
+        editor = app.screen.query_one("#editor", ComposedInput)  # in the owners prompt
         editor.value = ""
         editor.insert_text_at_cursor("@van ph")
         await pilot.pause(0.1)
@@ -330,3 +332,184 @@ async def test_owner_completion_for_the_first_owner_and_normalised_deadline(data
         detail = str(screen.query_one("#line-detail").render())
         assert "hoàn thành trước ngày 15/04/2027" in detail
         await quit_app(pilot)
+
+
+CLOSING = NOTES + "= thống nhất cuối\nChủ tọa kết thúc cuộc họp lúc 11 giờ\n"
+
+
+async def test_move_to_section_starts_at_its_section_and_keeps_the_closing_note_last(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    with Archive(root) as archive:
+        import_notes(archive, CLOSING).store.close()
+    app = review_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        await goto(pilot, "kết quả hai")
+        await pilot.press("m")
+        await pilot.pause()
+        picker = app.screen.query_one("#picker")
+        assert picker.highlighted == 0  # "Mục một", the section the line is in
+        await pilot.press("enter")  # already there: said so, nothing changes
+        assert "đã ở trong mục" in str(screen.query_one("#status-line").render())
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the last section, "Mục hai"
+        await pilot.pause()
+        assert "Đã chuyển 1 dòng tới mục 2. Mục hai" in str(screen.query_one("#status-line").render())
+        await quit_app(pilot)
+    assert [text for _, text, _, _ in stored(root)][-3:] == [
+        "thống nhất cuối", "kết quả hai", "Chủ tọa kết thúc cuộc họp lúc 11 giờ",
+    ]
+
+
+async def test_move_to_a_sub_section_from_the_picker(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    with Archive(root) as archive:
+        import_notes(archive, NOTES + "## Tiểu mục\n> việc con\n").store.close()
+    app = review_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await goto(pilot, "kết quả một")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("end", "enter")  # "a) Tiểu mục", indented under its section
+        await pilot.pause()
+        await quit_app(pilot)
+    assert [text for _, text, _, _ in stored(root)][-3:] == ["Tiểu mục", "việc con", "kết quả một"]
+
+
+LONG = "/date 09/03/2027\n# Mục\n" + "".join(f"+ kết quả số {n}\n" for n in range(60))
+
+
+async def test_arrow_keys_move_the_cursor_in_a_long_list(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    with Archive(root) as archive:
+        import_notes(archive, LONG).store.close()
+    app = review_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot)
+        review = screen.query_one(ReviewList)
+        await pilot.press(*["down"] * 30)
+        assert review.highlighted == 30
+        assert review.scroll_offset.y <= 30 < review.scroll_offset.y + review.size.height  # kept in view
+        await pilot.press("up")
+        assert screen.current().text == "kết quả số 28"
+        await pilot.press("end")
+        assert review.highlighted == 60
+        await pilot.press("home")
+        assert review.highlighted == 0
+        await pilot.press("pagedown")
+        assert review.highlighted == review.size.height - 1
+        await pilot.press("pageup")
+        assert review.highlighted == 0
+        await quit_app(pilot)
+
+
+async def test_arrow_keys_move_the_cursor_in_the_meeting_list(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    with Archive(root) as archive:
+        for n in range(40):
+            import_notes(archive, f"/kind Họp số {n}\n+ a\n").store.close()
+    app = review_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = app.screen.query_one("RowList")
+        await pilot.press(*["down"] * 25, "up")
+        assert rows.highlighted == 24
+        await pilot.press("end")
+        assert rows.highlighted == 39
+        await quit_app(pilot)
+
+
+async def test_delete_says_what_it_did_and_how_to_undo(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        await goto(pilot, "tồn tại một")
+        await pilot.press("d")
+        assert str(screen.query_one("#status-line").render()) == "Đã xóa 1 dòng — u/^z để hoàn tác"
+        await quit_app(pilot)
+
+
+async def test_merge_punctuates_and_split_leaves_a_plain_note(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await goto(pilot, "việc không người")
+        await pilot.press("plus")
+        await pilot.press("minus")
+        app.screen.query_one("#editor", ComposedInput).cursor_position = len("việc không người; ")
+        await pilot.press("enter")
+        await quit_app(pilot)
+    lines = stored(data)
+    assert lines[-2][:2] == ("task", "việc không người")
+    assert lines[-2][2:] == (["Văn phòng"], "31/03/2027")  # the merged line kept owners and deadline
+    assert lines[-1] == ("note", "việc đủ", [], "")  # the split-off half is a note, to be tagged
+
+
+async def test_checks_panel_takes_the_lists_place_at_80_columns(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("c")
+        checks, review = screen.query_one("#checks"), screen.query_one(ReviewList)
+        assert checks.has_focus and not review.display
+        assert checks.size.width >= 70
+        await pilot.press("enter")  # jump to the first problem: the list comes back on it
+        assert review.display and review.has_focus
+        assert screen.current().text == "việc không người"
+        await quit_app(pilot)
+    app = review_app(data)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("c")
+        assert screen.query_one(ReviewList).display  # wide: side by side
+        await pilot.press("escape")
+        assert not screen.query_one("#checks").display
+        await quit_app(pilot)
+
+
+async def test_bare_letters_do_nothing_while_a_prompt_is_open(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await goto(pilot, "kết quả một")
+        await pilot.press("a")
+        await pilot.press(*"d]m", "escape")  # typed into the prompt, then cancelled
+        await quit_app(pilot)
+    assert len(stored(data)) == 7 and stored(data)[1][1] == "kết quả một"
+
+
+async def test_move_to_section_without_sections_says_how_to_make_one(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    with Archive(root) as archive:
+        import_notes(archive, "+ một\n+ hai\n").store.close()
+    app = review_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("m")
+        assert str(screen.query_one("#status-line").render()) == "Chưa có mục nào; tạo mục bằng phím s"
+        await quit_app(pilot)
+
+
+async def test_tag_keys_chosen_in_the_settings_form(data: Path) -> None:
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        form = app.screen
+        form.query_one("#field-tag_keys", ComposedInput).value = "ctrl"
+        await pilot.press("ctrl+s")
+        assert app.screen is form  # not a keymap we have: the form says so
+        form.query_one("#field-tag_keys", ComposedInput).value = "alt"
+        await pilot.press("ctrl+s")
+        screen = await open_review(pilot)
+        await goto(pilot, "kết quả một")
+        await pilot.press("alt+3")  # F4's place: task
+        assert screen.current().kind is Kind.TASK
+        await pilot.press("f1")
+        assert f"- `alt+3` — {tr('key.tag_task')}\n" in app.screen.query_one(Markdown).source
+        await pilot.press("escape")
+        await quit_app(pilot)
+    with Archive(data, readonly=True) as archive:
+        assert archive.settings.tag_keys == "alt"

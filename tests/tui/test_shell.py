@@ -7,11 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from textual.command import CommandInput, CommandList, CommandPalette
+from textual.widgets import Markdown
+
+from minutes_tui.i18n import tr
+from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
 from minutes_tui.tui.app import MinutesApp
-from minutes_tui.i18n import tr
-from minutes_tui.tui.keymap import KEYMAP, key_display
-from minutes_tui.tui.screens.help import keys_markdown
+from minutes_tui.tui.keymap import KEYMAP, find
+from minutes_tui.tui.screens.help import HelpScreen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,20 +32,88 @@ def test_english_ui_with_lang_en() -> None:
     assert "Finding" in out and "Task" in out and "Nhiệm vụ" not in out
 
 
-def test_help_lists_every_key_of_every_screen() -> None:
-    text = keys_markdown()
-    for keys in KEYMAP.values():
-        for key in keys:
-            assert f"| `{key_display(key.keys)}` | {tr(key.label)} |" in text
+#: How F1 must show some keys: as printed on the keyboard or typed, not Textual's key ids
+#: ("right_square_bracket", "Slash") and never one display for two keys ("G / Home" twice).
+SHOWN_IN_REVIEW = {
+    "list.first": "`g` `home`",
+    "list.last": "`G` `end`",
+    "list.down": "`j` `↓`",
+    "review.next_section": "`]`",
+    "review.prev_section": "`[`",
+    "review.merge": "`+`",
+    "review.split": "`-`",
+    "review.search": "`/`",
+    "review.filter_owner": "`@`",
+    "review.finding": "`F2`",
+    "review.undo": "`u` `^z`",
+    "help": "`F1`",
+}
 
 
-async def test_palette_lists_the_screen_actions(tmp_path: Path) -> None:
+def help_section(source: str) -> str:
+    """The first key table of the help text: the keys of the screen F1 was pressed on."""
+    start = source.index("\n## ")
+    return source[start + 1 : source.index("\n## ", start + 1)]
+
+
+async def test_f1_opens_on_the_current_screens_keys_as_typed(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "data").open()
+    meeting_id = import_notes(archive, "# Mục\n+ một\n").store.id
+    app = MinutesApp(archive, open_meeting=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+r", "f1")
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one(Markdown).source
+        here = help_section(source)
+        assert "Rà soát" in here.splitlines()[0]
+        for section in ("review", "list", "app"):
+            for key in KEYMAP[section]:
+                assert f" — {key.help_text}\n" in here, key.id
+        for key_id, shown in SHOWN_IN_REVIEW.items():
+            assert f"- {shown} — {find(key_id).help_text}\n" in here, key_id
+        for wrong in ("right_square_bracket", "Slash", "Plus", "G / Home"):
+            assert wrong not in source
+        await pilot.press("escape", "ctrl+g", "f1")  # capture: its own keys first
+        here = help_section(app.screen.query_one(Markdown).source)
+        assert "Ghi trực tiếp" in here.splitlines()[0]
+        assert f"- `F4` — {find('capture.task').help_text}\n" in here
+        assert "Mục sau" not in here  # review's keys are further down, not here
+        await pilot.press("escape", "ctrl+q")
+
+
+async def test_palette_lists_the_screen_actions_in_vietnamese_only(tmp_path: Path) -> None:
     app = MinutesApp(Archive(tmp_path / "data").open(), new=True)
     async with app.run_test() as pilot:
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for label in ("Kết quả", "Nhiệm vụ", "Giữ nhãn", "Hoàn tác", "Trợ giúp"):
+        for label in ("Kết quả", "Nhiệm vụ", "Giữ nhãn", "Hoàn tác", "Trợ giúp", "Đổi giao diện màu"):
             assert label in titles
+        for english in ("Focus Next", "Focus Previous", "Quit", "Keys", "Screenshot", "Theme", "Maximize"):
+            assert english not in titles
         await pilot.press("ctrl+q")
+
+
+async def test_palette_in_vietnamese_matches_without_accents(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "data").open()
+    meeting_id = import_notes(archive, "# Mục\n+ một\n").store.id
+    app = MinutesApp(archive, open_meeting=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+n")  # the notice screen
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        field = palette.query_one(CommandInput)
+        assert field.placeholder == tr("palette.placeholder") and "Search" not in field.placeholder
+        await pilot.press(*"xuat")
+        await pilot.pause(0.3)
+        shown = palette.query_one(CommandList)
+        prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+        assert any("Xuất .docx" in prompt for prompt in prompts), prompts
+        await pilot.press(*" khong co lenh nao")
+        await pilot.pause(0.8)
+        prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+        assert any(tr("palette.no_matches") in prompt for prompt in prompts), prompts
+        await pilot.press("escape", "escape", "ctrl+q")
 
 
 async def test_unexpected_error_writes_a_crash_report(tmp_path: Path) -> None:

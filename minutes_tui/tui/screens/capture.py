@@ -3,39 +3,59 @@
 from __future__ import annotations
 
 import time
+from typing import Final
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label
 
 from minutes_tui.core.capture import append_ops, detail_ops
+from minutes_tui.core.directory import Directory
 from minutes_tui.core.edits import EditError
 from minutes_tui.core.model import Kind
-from minutes_tui.core.parser import AliasCommand, DetailCommand, ParsedLine, Problem, SettingCommand, parse
+from minutes_tui.core.parser import (
+    AliasCommand,
+    DetailCommand,
+    ParsedLine,
+    Rejected,
+    SettingCommand,
+    parse,
+)
 from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
-from minutes_tui.tui.widgets.capture_input import MAX_TYPED_LENGTH, CaptureInput, OwnerSuggester
+from minutes_tui.tui.screens.base import MeetingScreen
+from minutes_tui.tui.widgets.capture_input import (
+    MAX_TYPED_LENGTH,
+    CaptureInput,
+    OwnerSuggester,
+)
+from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.line_list import LineList
-from minutes_tui.tui.widgets.meeting_header import DetailsPanel, MeetingHeader, format_detail
+from minutes_tui.tui.widgets.meeting_header import (
+    DetailsPanel,
+    MeetingHeader,
+    format_detail,
+    format_setting,
+)
 
 #: Below this width the details panel starts hidden (Ctrl+B shows it).
-PANEL_MIN_WIDTH = 100
+PANEL_MIN_WIDTH: Final = 100
 
 
-class CaptureScreen(Screen[None]):
+class CaptureScreen(MeetingScreen):
+    NAME = "capture"
+    HELP_CONTEXT = "capture"
     BINDINGS = keymap.bindings("capture")
 
     def __init__(self, store: MeetingStore) -> None:
-        super().__init__()
-        self.store = store
+        super().__init__(store)
         self.tag: Kind | None = None  # tag for the line being typed (keys F2–F6)
         self.sticky = False  # keep the tag for the following lines
 
     @property
-    def archive(self):
-        return self.app.archive
+    def directory(self) -> Directory:
+        return self.app.archive.directory
 
     def compose(self) -> ComposeResult:
         meeting = self.store.meeting
@@ -43,16 +63,16 @@ class CaptureScreen(Screen[None]):
         with Horizontal(id="capture-body"):
             yield LineList(id="lines")
             yield DetailsPanel(meeting, id="details-panel")
-        yield Static("", id="capture-message")
+        yield from self.compose_status()
         with Horizontal(id="input-row"):
             yield Label("", id="tag-label")
             yield CaptureInput(
                 self,
                 placeholder=tr("capture.placeholder"),
-                suggester=OwnerSuggester(self.archive.directory),
+                suggester=OwnerSuggester(lambda: self.app.archive.directory),
                 id="capture-input",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(DetailsPanel).display = self.app.size.width >= PANEL_MIN_WIDTH
@@ -60,74 +80,77 @@ class CaptureScreen(Screen[None]):
         self._update_tag_label()
         self.query_one(CaptureInput).focus()
 
-    def on_screen_resume(self) -> None:
-        """Back from a form: the details may have changed."""
+    def meeting_changed(self) -> None:
+        """After undo, redo or the details form."""
+        self.query_one(LineList).set_lines(self.store.meeting.lines)
         self.query_one(DetailsPanel).refresh()
         self.query_one(MeetingHeader).refresh()
 
     # -- committing (called synchronously by CaptureInput) ---------------------------
     def record(self, text: str) -> bool:
         """Parse and durably record one line; False (with a message) when it was not."""
-        parsed = parse(text, self.archive.directory, sticky=self.tag)
+        parsed = parse(text, self.directory, sticky=self.tag)
         try:
             if parsed is None:
                 return True
-            if isinstance(parsed, Problem):
+            if isinstance(parsed, Rejected):
                 self.show_error(parsed.message)
                 return False
             if isinstance(parsed, ParsedLine):
                 self.store.commit(append_ops(self.store.meeting, parsed))
                 self.query_one(LineList).append_line(self.store.meeting.lines[-1])
-                if not self.sticky:
+                if not self.sticky and self.tag is not None:
                     self.tag = None
                     self._update_tag_label()
             elif isinstance(parsed, DetailCommand):
                 self.store.commit(detail_ops(self.store.meeting, parsed))
                 self.query_one(DetailsPanel).refresh()
                 shown = format_detail(self.store.meeting.details, parsed.name)
-                self.notify(tr("capture.detail_set", name=tr("details." + parsed.name), value=shown))
+                self.say(tr("capture.detail_set", name=tr("details." + parsed.name), value=shown))
             elif isinstance(parsed, SettingCommand):
-                self.archive.save_settings(self.archive.settings.with_value(parsed.name, parsed.value))
-                self.notify(tr("capture.setting_set", name=parsed.name))
+                self.record_setting(parsed)
             elif isinstance(parsed, AliasCommand):
                 # written first: a refused write must not leave the alias in use
-                self.archive.save_settings(directory=self.archive.directory.with_alias(parsed.alias, parsed.full))
-                self.notify(tr("capture.alias_set", alias=parsed.alias, full=parsed.full))
+                archive = self.app.archive
+                archive.save_settings(directory=archive.directory.with_alias(parsed.alias, parsed.full))
+                self.say(tr("capture.alias_set", alias=parsed.alias, full=parsed.full))
         except (StoreError, EditError) as error:
             self.show_error(str(error))
             return False
         self.saved()
         return True
 
+    def record_setting(self, command: SettingCommand) -> None:
+        archive = self.app.archive
+        archive.save_settings(archive.settings.with_value(command.name, command.value))
+        if command.name == "tag_keys":
+            self.app.apply_tag_keys(archive.settings.tag_keys)
+        shown = format_setting(archive.settings, command.name)
+        self.say(tr("capture.setting_set", name=tr("setting_name." + command.name), value=shown or "—"))
+
     def record_paste(self, text: str) -> None:
         """A multi-line paste records each line; a huge single line is saved as is."""
         lines = [line for line in text.splitlines() if line.strip()]
         if len(lines) == 1 and len(lines[0]) > MAX_TYPED_LENGTH:
             if self.record(lines[0]):
-                self.notify(tr("capture.long_line", chars=len(lines[0])))
+                self.say(tr("capture.long_line", chars=len(lines[0])))
             return
         failed = [line for line in lines if not self.record(line)]
         recorded = len(lines) - len(failed)
-        if recorded:
-            self.notify(tr("capture.pasted", count=recorded))
         if failed:
             field = self.query_one(CaptureInput)
             field.value = failed[0][:MAX_TYPED_LENGTH]
-            self.show_error(tr("capture.paste_problems", count=len(failed)))
+            self.show_error(tr("capture.paste_problems", count=len(failed), recorded=recorded))
+        elif recorded:
+            self.say(tr("capture.pasted", count=recorded))
 
     def show_error(self, message: str) -> None:
-        widget = self.query_one("#capture-message", Static)
-        widget.update(message)
-        widget.add_class("error")
+        self.say(message, severity="error")
         self.app.bell()
 
     def saved(self) -> None:
-        message = self.query_one("#capture-message", Static)
-        if message.has_class("error"):
-            message.update("")
-            message.remove_class("error")
-        header = self.query_one(MeetingHeader)
-        header.saved_at = time.time()
+        self.status.clear_error()
+        self.query_one(MeetingHeader).saved_at = time.time()
         self.app.schedule_checkpoint(self.store)
 
     # -- tags ------------------------------------------------------------------
@@ -135,22 +158,23 @@ class CaptureScreen(Screen[None]):
         """Tag the line being typed; the same key again keeps the tag on (sticky),
         a third time turns it off. F6 (note) clears it."""
         kind = Kind(kind_name)
-        if self.tag is kind and not self.sticky and kind is not Kind.NOTE:
-            self.sticky = True
-        elif self.tag is kind and self.sticky:
+        if kind is Kind.NOTE or (self.tag is kind and self.sticky):
             self.tag, self.sticky = None, False
+        elif self.tag is kind:
+            self.sticky = True
         else:
-            self.tag = None if kind is Kind.NOTE else kind
-            self.sticky = False if self.tag is None else self.sticky
+            self.tag = kind
         self._update_tag_label()
 
     def action_toggle_sticky(self) -> None:
+        """Ctrl+T: keep the current tag on, or turn a kept tag off (off is off:
+        the next plain line is a note again)."""
         if self.sticky or self.tag is None:
-            self.sticky = False
-            self.notify(tr("capture.sticky_off"))
+            self.tag, self.sticky = None, False
+            self.say(tr("capture.sticky_off"))
         else:
             self.sticky = True
-            self.notify(tr("capture.sticky_on", kind=tr("kind." + self.tag.value)))
+            self.say(tr("capture.sticky_on", kind=tr("kind." + self.tag.value)))
         self._update_tag_label()
 
     def _update_tag_label(self) -> None:
@@ -161,27 +185,6 @@ class CaptureScreen(Screen[None]):
         label.set_classes(f"kind-{kind.value}" + (" sticky" if self.sticky else ""))
 
     # -- other actions -----------------------------------------------------------
-    def action_undo(self, redo: bool = False) -> None:
-        if self.app.step_history(self.store, redo=redo):
-            self.query_one(LineList).set_lines(self.store.meeting.lines)
-            self.query_one(DetailsPanel).refresh()
-            self.query_one(MeetingHeader).saved_at = time.time()
-
-    def action_redo(self) -> None:
-        self.action_undo(redo=True)
-
     def action_toggle_details(self) -> None:
         panel = self.query_one(DetailsPanel)
         panel.display = not panel.display
-
-    def action_details(self) -> None:
-        self.app.open_details(self.store)
-
-    def action_review(self) -> None:
-        self.app.switch_meeting_screen(self.store.id, "review")
-
-    def action_notice(self) -> None:
-        self.app.switch_meeting_screen(self.store.id, "notice")
-
-    def action_back(self) -> None:
-        self.app.leave_meeting(self)

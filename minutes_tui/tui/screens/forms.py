@@ -8,23 +8,31 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from minutes_tui.core import edits
 from minutes_tui.core.dates import dmy, parse_date
 from minutes_tui.core.directory import Directory
-from minutes_tui.core.model import DETAIL_FIELDS, LIST_DETAILS, SETTING_FIELDS, OfficeSettings
+from minutes_tui.core.edits import Op
+from minutes_tui.core.model import (
+    DETAIL_FIELDS,
+    LIST_DETAILS,
+    SETTING_FIELDS,
+    TAG_KEY_CHOICES,
+    OfficeSettings,
+)
 from minutes_tui.core.text import clean_line
 from minutes_tui.i18n import LANGUAGES, tr
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
+from minutes_tui.tui.screens.base import MinutesModal
 from minutes_tui.tui.widgets.capture_input import ComposedInput
+from minutes_tui.tui.widgets.keys_footer import KeysFooter
 
 LIST_SEPARATOR = "; "
 
 
-class FormScreen(ModalScreen[bool]):
+class FormScreen(MinutesModal[bool]):
     """Labelled inputs, one per field. Subclasses define ``fields()`` — (field
     name, label, current value) in order — and ``action_save()``."""
 
@@ -38,10 +46,13 @@ class FormScreen(ModalScreen[bool]):
                 yield Label(label, classes="form-label")
                 yield ComposedInput(value, id=f"field-{name}", classes="form-field")
             yield Static("", id="form-error")
-        yield Footer()
+        yield KeysFooter()
+
+    def fields(self) -> list[tuple[str, str, str]]:
+        raise NotImplementedError
 
     def values(self) -> dict[str, str]:
-        return {field.id.removeprefix("field-"): field.value for field in self.query(ComposedInput)}
+        return {(field.id or "").removeprefix("field-"): field.value for field in self.query(ComposedInput)}
 
     def fail(self, message: str) -> None:
         self.query_one("#form-error", Static).update(message)
@@ -60,7 +71,7 @@ class DetailsForm(FormScreen):
 
     def fields(self) -> list[tuple[str, str, str]]:
         details = self.store.meeting.details
-        rows = []
+        rows: list[tuple[str, str, str]] = []
         for name in DETAIL_FIELDS:
             value = getattr(details, name)
             if name == "date" and details.meeting_date:
@@ -72,7 +83,7 @@ class DetailsForm(FormScreen):
 
     def action_save(self) -> None:
         details = self.store.meeting.details
-        ops = []
+        ops: list[Op] = []
         for name, raw in self.values().items():
             value: str | list[str] = clean_line(raw)
             if name == "date" and value:
@@ -99,7 +110,7 @@ class SettingsForm(FormScreen):
 
     def fields(self) -> list[tuple[str, str, str]]:
         settings = self.app.archive.settings
-        rows = []
+        rows: list[tuple[str, str, str]] = []
         for name in SETTING_FIELDS:
             value = getattr(settings, name)
             rows.append((name, tr("setting." + name), LIST_SEPARATOR.join(value) if isinstance(value, list) else value))
@@ -114,6 +125,9 @@ class SettingsForm(FormScreen):
         if theme not in self.app.available_themes:
             self.fail(tr("form.bad_theme", choices=", ".join(sorted(self.app.available_themes))))
             return
+        if values["tag_keys"].strip() not in TAG_KEY_CHOICES:
+            self.fail(tr("form.bad_tag_keys", choices=", ".join(TAG_KEY_CHOICES)))
+            return
         if "{body}" not in values["closing"] and "{announcer}" not in values["closing"] and not values["closing"].strip():
             self.fail(tr("form.bad_closing"))
             return
@@ -127,12 +141,13 @@ class SettingsForm(FormScreen):
             self.fail(str(error))
             return
         self.app.theme = settings.theme
+        self.app.apply_tag_keys(settings.tag_keys)
         if settings.language != old_language:
             self.app.notify(tr("form.language_later"))
         self.dismiss(True)
 
 
-class DirectoryForm(ModalScreen[bool]):
+class DirectoryForm(MinutesModal[bool]):
     """The owner directory as editable text: ``alias = Full name`` per line, and
     known owners (learned from use) one per line below."""
 
@@ -147,7 +162,7 @@ class DirectoryForm(ModalScreen[bool]):
         yield Static(tr("form.directory_help"), id="directory-help")
         yield editor
         yield Static("", id="form-error")
-        yield Footer()
+        yield KeysFooter()
 
     def action_save(self) -> None:
         aliases: dict[str, str] = {}

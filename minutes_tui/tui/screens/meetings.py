@@ -5,15 +5,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from minutes_tui.core.dates import dmy, parse_date
 from minutes_tui.core.model import Kind
 from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingSummary
 from minutes_tui.tui import keymap
+from minutes_tui.tui.screens.base import MinutesScreen
 from minutes_tui.tui.widgets.capture_input import ComposedInput
+from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.row_list import RowList
 
 COUNT_COLUMNS = (Kind.FINDING, Kind.SHORTCOMING, Kind.TASK, Kind.DECISION)
@@ -42,10 +43,12 @@ def meeting_row(summary: MeetingSummary, hits: int = 0) -> Text:
     return text
 
 
-class MeetingsScreen(Screen[None]):
+class MeetingsScreen(MinutesScreen[None]):
+    HELP_CONTEXT = "meetings"
     BINDINGS = keymap.bindings("meetings")
 
     search_text = ""  # the archive search shown, if any
+    loaded = False
 
     def compose(self) -> ComposeResult:
         yield Static(tr("meetings.title"), id="meetings-title")
@@ -53,9 +56,7 @@ class MeetingsScreen(Screen[None]):
         yield RowList(id="meetings")
         yield Static(tr("meetings.empty"), id="meetings-empty")
         yield ComposedInput(placeholder=tr("meetings.search_placeholder"), id="archive-search")
-        yield Footer()
-
-    loaded = False
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # The first frame does not wait for the archive: the list is read on a
@@ -148,12 +149,6 @@ class MeetingsScreen(Screen[None]):
     def action_open_notice(self) -> None:
         if (meeting_id := self.selected_id()) is not None:
             self.app.switch_meeting_screen(meeting_id, "notice")
-
-    def action_list_down(self) -> None:
-        self.query_one(RowList).action_cursor_down()
-
-    def action_list_up(self) -> None:
-        self.query_one(RowList).action_cursor_up()
 
     def action_new_meeting(self) -> None:
         self.app.new_meeting()

@@ -11,36 +11,38 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
-from minutes_tui.core.text import clean_line
 from minutes_tui.core.notice import Notice
+from minutes_tui.core.text import clean_line
 from minutes_tui.i18n import tr
 from minutes_tui.locations import exports_dir
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
+from minutes_tui.tui.screens.base import MeetingScreen, MinutesModal
 from minutes_tui.tui.screens.picker import Picker
+from minutes_tui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from minutes_tui.services.notices import Compiled
 
 
-class NoticeScreen(Screen[None]):
+class NoticeScreen(MeetingScreen):
+    NAME = "notice"
+    HELP_CONTEXT = "notice"
     BINDINGS = keymap.bindings("notice")
 
     def __init__(self, store: MeetingStore) -> None:
-        super().__init__()
-        self.store = store
+        super().__init__(store)
         self.notice: Notice | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="notice-banner")
         with VerticalScroll(id="notice-scroll"):
             yield Static("", id="notice-preview")
-        yield Footer()
+        yield from self.compose_status()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         from minutes_tui.services.notices import current_notice
@@ -51,7 +53,7 @@ class NoticeScreen(Screen[None]):
         else:
             self.show()
 
-    def on_screen_resume(self) -> None:
+    def meeting_changed(self) -> None:
         self.show()
 
     # -- compile and show ----------------------------------------------------------
@@ -160,24 +162,11 @@ class NoticeScreen(Screen[None]):
         self.notice = current_notice(self.store)
         self.show()
 
-    # -- navigation ------------------------------------------------------------------
-    def action_capture(self) -> None:
-        self.app.switch_meeting_screen(self.store.id, "capture")
 
-    def action_review(self) -> None:
-        self.app.switch_meeting_screen(self.store.id, "review")
-
-    def action_back(self) -> None:
-        self.app.leave_meeting(self)
-
-
-class ParagraphEditor(ModalScreen[str | None]):
+class ParagraphEditor(MinutesModal[str | None]):
     """Edit one paragraph's text; Ctrl+S keeps it, Esc leaves it as it was."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", tr("key.save"), id="editor.save", priority=True),
-        Binding("escape", "cancel", tr("key.cancel"), id="editor.cancel", priority=True),
-    ]
+    BINDINGS = keymap.bindings("editor")
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -187,7 +176,7 @@ class ParagraphEditor(ModalScreen[str | None]):
         editor = TextArea(self.text, id="paragraph-editor", soft_wrap=True)
         editor.border_title = tr("notice.edit_title")
         yield editor
-        yield Footer()
+        yield KeysFooter()
 
     def action_save(self) -> None:
         # One paragraph: line breaks typed in the editor become spaces, text is NFC.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import Protocol
 
 from textual import events
@@ -20,9 +21,14 @@ MAX_TYPED_LENGTH = 4000
 
 
 class OwnerSuggester(Suggester):
-    """Completes the owner after the last `` @`` from the directory (folded match)."""
+    """Completes the owner after the last `` @`` from the directory (folded match).
 
-    def __init__(self, directory: Directory) -> None:
+    ``directory`` gives the archive's directory as it is now: saving an alias
+    replaces the directory object, and a suggester holding the old one would not
+    know the alias just typed.
+    """
+
+    def __init__(self, directory: Callable[[], Directory]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
         self.directory = directory
 
@@ -35,7 +41,7 @@ class OwnerSuggester(Suggester):
         prefix = value[start:]
         if not prefix or " @" in prefix:
             return None
-        for name in self.directory.complete(prefix, limit=1):
+        for name in self.directory().complete(prefix, limit=1):
             if fold(name).startswith(fold(prefix)) and len(name) > len(prefix):
                 return value[:start] + name
         return None

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from minutes_tui.core.clock import running_for
 from minutes_tui.core.dates import dmy
-from minutes_tui.core.model import Meeting, MeetingDetails
+from minutes_tui.core.model import Meeting, MeetingDetails, OfficeSettings
 from minutes_tui.i18n import tr
 
 #: Fields shown in the details panel, in this order.
@@ -25,24 +28,30 @@ def format_detail(details: MeetingDetails, name: str) -> str:
     return value
 
 
+def format_setting(settings: OfficeSettings, name: str) -> str:
+    value = getattr(settings, name)
+    return "; ".join(value) if isinstance(value, list) else str(value)
+
+
 class MeetingHeader(Static):
     """Title, date and place on the left; elapsed time and save state on the right."""
 
     saved_at: reactive[float | None] = reactive(None)
 
-    def __init__(self, meeting: Meeting, **kwargs) -> None:
+    def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.meeting = meeting
-        self.opened = time.time()
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh)
 
-    def started(self) -> float:
-        # The meeting started with its first line, unless that was long ago
-        # (a meeting reopened days later counts from now).
-        first = self.meeting.lines[0].created if self.meeting.lines else self.opened
-        return first if time.time() - first < 12 * 3600 else self.opened
+    def clock(self) -> str:
+        """Time since the meeting started (core.clock); nothing when it is not running."""
+        elapsed = running_for(self.meeting, datetime.now())
+        if elapsed is None:
+            return ""
+        seconds = int(elapsed.total_seconds())
+        return f"⏱ {seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}  "
 
     def render(self) -> Text:
         details = self.meeting.details
@@ -50,12 +59,10 @@ class MeetingHeader(Static):
         for name in ("date", "place"):
             if value := format_detail(details, name):
                 parts.append(value)
-        elapsed = int(time.time() - self.started())
-        clock = f"⏱ {elapsed // 3600:02d}:{elapsed % 3600 // 60:02d}:{elapsed % 60:02d}"
         state = ""
         if self.saved_at is not None:
             state = f"  ● {tr('capture.saved')} {time.strftime('%H:%M:%S', time.localtime(self.saved_at))}"
-        right = f"{clock}  {len(self.meeting.lines)} ▤{state}"
+        right = f"{self.clock()}{len(self.meeting.lines)} ▤{state}"
         left = " · ".join(parts)
         width = max(self.size.width, 1)
         room = max(width - len(right) - 2, 8)
@@ -67,7 +74,7 @@ class MeetingHeader(Static):
 class DetailsPanel(Static):
     """The meeting details set with ``/date``, ``/place`` … (missing ones marked)."""
 
-    def __init__(self, meeting: Meeting, **kwargs) -> None:
+    def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.meeting = meeting
 

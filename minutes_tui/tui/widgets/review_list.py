@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from minutes_tui.core.model import Line
+from minutes_tui.core.model import Kind, Line
+from minutes_tui.tui.kinds import KIND_STYLE
 from minutes_tui.tui.widgets.line_list import line_prompt
 from minutes_tui.tui.widgets.row_list import RowList
 
@@ -13,8 +14,8 @@ def review_prompt(line: Line, label: str, marked: bool, problems: int) -> Text:
     text = Text()
     text.append("● " if marked else "  ", style="bold yellow")  # a span: Text(style=) would colour it all
     if line.kind.is_heading:
-        sub = not label[:-1].isdigit()
-        text.append(f"{'  ' if sub else ''}{label} {line.text}", style="bold underline" if sub else "bold reverse")
+        indent = "  " if line.kind is Kind.SUBSECTION else ""
+        text.append(f"{indent}{label} {line.text}", style=KIND_STYLE[line.kind])
     else:
         text.append_text(line_prompt(line))
     if problems:

@@ -4,23 +4,34 @@ Built on Textual's Line API (``ScrollView.render_line``) rather than
 ``OptionList`` or ``DataTable``, which measure every row whenever the list
 changes: one search keystroke over 2,000 lines took ~140 ms, and a 500-meeting
 list ~390 ms to appear. Here showing a new list swaps a list of ids, and changing
-one item drops one cached row; only the rows on screen are rendered. Long rows
-are cut with "…" (screens show the highlighted item in full elsewhere).
+one item drops one cached row; only the rows on screen are rendered (and a
+bounded number kept). Long rows are cut with "…" (screens show the highlighted
+item in full elsewhere).
+
+Like Toolong's ``LogLines``, the list does not inherit the scroll bindings of
+``ScrollView`` (↓ would scroll the view and leave the cursor behind): it binds
+its own cursor keys (``keymap.KEYMAP["list"]``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Final, Generic, Protocol, TypeVar
 
 from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from minutes_tui.tui import keymap
+
+#: Rendered rows kept (a few screens' worth at any width).
+ROW_CACHE_SIZE: Final = 1024
 
 
 class HasId(Protocol):
@@ -30,10 +41,11 @@ class HasId(Protocol):
 T = TypeVar("T", bound=HasId)
 
 
-class RowList(ScrollView, Generic[T], can_focus=True):
+class RowList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
     """Items with an ``id``, one row each; ``prompt(item)`` renders a visible row."""
 
-    COMPONENT_CLASSES = {"row-list--cursor"}
+    BINDINGS = keymap.bindings("list")
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor"}
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)
 
@@ -42,13 +54,13 @@ class RowList(ScrollView, Generic[T], can_focus=True):
             super().__init__()
             self.item_id = item_id
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._ids: list[str] = []  # the rows shown, in order
         self._index: dict[str, int] = {}
         self._items: dict[str, T] = {}
         self._prompt: Callable[[T], Text] = lambda item: Text(str(item))
-        self._strips: dict[tuple[str, int, bool], Strip] = {}
+        self._strips: LRUCache[tuple[str, int, bool], Strip] = LRUCache(ROW_CACHE_SIZE)
         self._render_console = Console(width=1000, color_system="truecolor", legacy_windows=False)
 
     # -- content -------------------------------------------------------------------
@@ -76,8 +88,8 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         if index is None:
             return
         self._items[item.id] = item
-        for key in [key for key in self._strips if key[0] == item.id]:
-            del self._strips[key]
+        for key in [key for key in self._strips.keys() if key[0] == item.id]:  # noqa: SIM118 (no __iter__)
+            self._strips.discard(key)
         self.refresh_row(index)
         if index == self.highlighted:
             self.post_message(self.Highlighted(item.id))
@@ -90,10 +102,13 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     def option_count(self) -> int:
         return len(self._ids)
 
+    def shows(self, item_id: str) -> bool:
+        return item_id in self._index
+
     def get_option_index(self, line_id: str) -> int:
         return self._index[line_id]
 
-    def get_option_at_index(self, index: int):
+    def get_option_at_index(self, index: int) -> _Row:
         return _Row(self._ids[index])
 
     @property
@@ -124,16 +139,20 @@ class RowList(ScrollView, Generic[T], can_focus=True):
             self.highlighted = 0 if self.highlighted is None else self.highlighted - 1
 
     def action_first(self) -> None:
-        self.highlighted = 0
+        if self._ids:
+            self.highlighted = 0
 
     def action_last(self) -> None:
-        self.highlighted = len(self._ids) - 1
+        if self._ids:
+            self.highlighted = len(self._ids) - 1
 
     def action_page_down(self) -> None:
-        self.highlighted = (self.highlighted or 0) + max(self.size.height - 1, 1)
+        if self._ids:
+            self.highlighted = (self.highlighted or 0) + max(self.size.height - 1, 1)
 
     def action_page_up(self) -> None:
-        self.highlighted = (self.highlighted or 0) - max(self.size.height - 1, 1)
+        if self._ids:
+            self.highlighted = (self.highlighted or 0) - max(self.size.height - 1, 1)
 
     # -- rendering ---------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -154,7 +173,7 @@ class RowList(ScrollView, Generic[T], can_focus=True):
                 base += self.get_component_rich_style("row-list--cursor")
             # base goes under each segment's own style: chips keep their colours
             strip = Strip(list(Segment.apply_style(segments, base))).adjust_cell_length(width, base)
-            self._strips[key] = strip
+            self._strips.set(key, strip)
         return strip
 
 
