@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from enum import Enum
 from typing import Any
-from collections.abc import Iterator
 
 from minutes_tui.core.dates import parse_date
 
@@ -213,7 +213,7 @@ class Meeting:
 #: Office settings (DESIGN.md), remembered across meetings; ``/set field value``.
 SETTING_FIELDS: tuple[str, ...] = (
     "parent_body", "issuer", "code", "place_name", "authority", "signer_title",
-    "signer_name", "announcer", "recipients", "archive_code", "closing", "language", "theme",
+    "signer_name", "announcer", "recipients", "archive_code", "closing", "date_line", "pdf_a", "language", "theme",
 )
 
 DEFAULT_CLOSING = (
@@ -235,6 +235,11 @@ class OfficeSettings:
     recipients: list[str] = field(default_factory=list)
     archive_code: str = "VT"
     closing: str = DEFAULT_CLOSING
+    # "" dates the notice the day it is exported (or the day given); "trống" leaves
+    # "ngày … tháng … năm …" blank for the hand or the e-office system to fill.
+    date_line: str = ""
+    # "" for an ordinary PDF; "có" (or "PDF/A-2b") asks LibreOffice for PDF/A-2b.
+    pdf_a: str = ""
     language: str = "vi"
     theme: str = "textual-dark"
 

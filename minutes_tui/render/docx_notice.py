@@ -10,6 +10,7 @@ from docx.shared import Pt
 from minutes_tui.core.notice import SECTION, SUBSECTION, Notice
 from minutes_tui.render.docx_common import (
     CELL_STYLE,
+    SIGNATURE_ROOM_MM,
     TEXT_WIDTH_MM,
     add_run,
     band,
@@ -19,34 +20,52 @@ from minutes_tui.render.docx_common import (
     header_band,
     new_document,
     page_numbers_from_page_two,
-    rule,
+    rule_under,
+    set_properties,
+    spacer,
     styled,
 )
 
 RECIPIENTS_MM, SIGNATURE_MM = 75, 90
 
 
+def document_title(notice: Notice) -> str:
+    """``Thông báo kết luận của …``: the trích yếu after the document's kind."""
+    summary = notice.summary.text
+    return f"Thông báo {summary[:1].lower()}{summary[1:]}" if summary else "Thông báo"
+
+
 def build_notice(notice: Notice) -> DocumentObject:
     document = new_document()
+    set_properties(document, title=document_title(notice), author=notice.office or notice.issuer.replace("\n", " "))
     page_numbers_from_page_two(document)
     header_band(document, notice.parent_body, notice.issuer, notice.number, notice.place_date)
 
     centred(document, notice.title, size=14, bold=True, space_before=18)
     centred(document, notice.summary.text, size=14, bold=True)
-    rule(document, 35, TEXT_WIDTH_MM, space_after=12)
+    rule_under(document, notice.summary.text, 14, TEXT_WIDTH_MM, space_after=12)
 
     for block in notice.intro:
         body_paragraph(document, block.text)
+    last = None
     for block in notice.body:
-        body_paragraph(document, block.display, heading=block.style in (SECTION, SUBSECTION))
-    body_paragraph(document, notice.closing.text)
+        last = body_paragraph(document, block.display, heading=block.style in (SECTION, SUBSECTION))
+    closing = body_paragraph(document, notice.closing.text)
+    # The ending never stands alone: the last content paragraph, the closing and the
+    # signature table move to a new page together (the table row cannot split).
+    for paragraph in (last, closing):
+        if paragraph is not None:
+            paragraph.paragraph_format.keep_with_next = True
     signature_band(document, notice)
     return document
 
 
 def signature_band(document: DocumentObject, notice: Notice) -> None:
-    """Nơi nhận on the left, level with the authority line; signature on the right."""
-    styled(document, CELL_STYLE).paragraph_format.space_after = Pt(6)
+    """Nơi nhận on the left, level with the authority line; signature on the right,
+    with room for the e-office's signature and seal images (nothing is drawn)."""
+    gap = styled(document, CELL_STYLE)
+    gap.paragraph_format.space_after = Pt(6)
+    gap.paragraph_format.keep_with_next = True
     left, right = band(document, RECIPIENTS_MM, SIGNATURE_MM).rows[0].cells
     label = first_paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True)
     label.alignment = 0  # left
@@ -61,8 +80,7 @@ def signature_band(document: DocumentObject, notice: Notice) -> None:
     first_paragraph(right, lines[0], size=14, bold=True)
     for line in lines[1:]:
         centred(right, line, size=14, bold=True)
-    for _ in range(4):  # room for the signature and the seal
-        centred(right, "", size=14)
+    spacer(right, SIGNATURE_ROOM_MM)
     centred(right, notice.signer_name, size=14, bold=True)
 
 

@@ -96,22 +96,22 @@ def test_owner_goes_after_the_directive_verb_and_never_before_a_subject(typed: s
 
 # -- co-owners inside the sentence ------------------------------------------------------
 CO_OWNERS = [
-    ("> Rà soát danh sách hộ nghèo @Công chức Văn hóa - Xã hội @Hội Liên hiệp Phụ nữ xã @Hội Nông dân xã "
-     "@Trưởng các thôn",
-     "Công chức Văn hóa - Xã hội chủ trì, phối hợp với Hội Liên hiệp Phụ nữ xã, Hội Nông dân xã và Trưởng các "
-     "thôn rà soát danh sách hộ nghèo."),
-    ("> Kiểm tra trật tự xây dựng @Văn phòng HĐND và UBND xã @Phòng Kinh tế, Hạ tầng và Đô thị @Công an xã "
-     "@Trạm Y tế xã",
-     "Văn phòng HĐND và UBND xã chủ trì, phối hợp với Phòng Kinh tế, Hạ tầng và Đô thị; Công an xã và Trạm Y tế "
-     "xã kiểm tra trật tự xây dựng."),
+    (("> Rà soát danh sách hộ nghèo @Công chức Văn hóa - Xã hội @Hội Liên hiệp Phụ nữ xã @Hội Nông dân xã "
+     "@Trưởng các thôn"),
+     ("Công chức Văn hóa - Xã hội chủ trì, phối hợp với Hội Liên hiệp Phụ nữ xã, Hội Nông dân xã và Trưởng các "
+     "thôn rà soát danh sách hộ nghèo.")),
+    (("> Kiểm tra trật tự xây dựng @Văn phòng HĐND và UBND xã @Phòng Kinh tế, Hạ tầng và Đô thị @Công an xã "
+     "@Trạm Y tế xã"),
+     ("Văn phòng HĐND và UBND xã chủ trì, phối hợp với Phòng Kinh tế, Hạ tầng và Đô thị; Công an xã và Trạm Y tế "
+     "xã kiểm tra trật tự xây dựng.")),
     ("> Văn phòng HĐND và UBND xã tổng hợp báo cáo @Văn phòng HĐND và UBND xã @Công an xã ^15/03",
-     "Văn phòng HĐND và UBND xã chủ trì, phối hợp với Công an xã tổng hợp báo cáo; hoàn thành trước ngày "
-     "15/03/2027."),
+     ("Văn phòng HĐND và UBND xã chủ trì, phối hợp với Công an xã tổng hợp báo cáo; hoàn thành trước ngày "
+     "15/03/2027.")),
     ("> Phối hợp với Công an xã kiểm tra an toàn thực phẩm @Trạm Y tế xã @Công an xã",
      "Trạm Y tế xã phối hợp với Công an xã kiểm tra an toàn thực phẩm."),
     ("> Giao tổ chức Ngày hội đại đoàn kết @Ủy ban MTTQ Việt Nam xã @Đoàn Thanh niên xã @Hội Cựu chiến binh xã ^30/03",
-     "Giao Ủy ban MTTQ Việt Nam xã chủ trì, phối hợp với Đoàn Thanh niên xã và Hội Cựu chiến binh xã tổ chức "
-     "Ngày hội đại đoàn kết; hoàn thành trước ngày 30/03/2027."),
+     ("Giao Ủy ban MTTQ Việt Nam xã chủ trì, phối hợp với Đoàn Thanh niên xã và Hội Cựu chiến binh xã tổ chức "
+     "Ngày hội đại đoàn kết; hoàn thành trước ngày 30/03/2027.")),
 ]
 
 
@@ -151,8 +151,8 @@ def test_an_ongoing_deadline_is_not_reported_as_unclear() -> None:
 
 # -- outline without headings ----------------------------------------------------------------
 OUTLINES = [
-    ("+ Thu ngân sách đạt 30% dự toán\n! Giải ngân vốn còn chậm\n= Thống nhất lịch tiếp công dân\n"
-     "> Rà soát hồ sơ @Công an xã ^20/03\n",
+    (("+ Thu ngân sách đạt 30% dự toán\n! Giải ngân vốn còn chậm\n= Thống nhất lịch tiếp công dân\n"
+     "> Rà soát hồ sơ @Công an xã ^20/03\n"),
      ["1. Đánh giá chung", "a) Kết quả đạt được", "- Thu ngân sách đạt 30% dự toán.", "b) Tồn tại, hạn chế",
       "- Giải ngân vốn còn chậm.", "2. Các nội dung thống nhất", "- Thống nhất lịch tiếp công dân.",
       "3. Nhiệm vụ thời gian tới", "- Công an xã rà soát hồ sơ; hoàn thành trước ngày 20/03/2027."]),
@@ -240,12 +240,12 @@ HEAD_SIGNS = """\
 /chair Phạm Đức Long - Giám đốc Trung tâm
 """
 CLOSINGS = [
-    (OFFICE_XA, "Thừa lệnh Chủ tịch UBND xã Tân Hòa, Văn phòng HĐND và UBND xã thông báo đến các cơ quan, đơn vị "
-                "liên quan biết, phối hợp thực hiện./."),
-    (SO_KT, "Sở Nông nghiệp và Môi trường thông báo kết luận của Phó Giám đốc Sở để các cơ quan, đơn vị liên quan "
-            "biết, thực hiện./."),
-    (HEAD_SIGNS, "Trung tâm Y tế khu vực Sơn Hà thông báo kết luận của Giám đốc Trung tâm để các cơ quan, đơn vị "
-                 "liên quan biết, thực hiện./."),
+    (OFFICE_XA, ("Thừa lệnh Chủ tịch UBND xã Tân Hòa, Văn phòng HĐND và UBND xã thông báo đến các cơ quan, đơn vị "
+                "liên quan biết, phối hợp thực hiện./.")),
+    (SO_KT, ("Sở Nông nghiệp và Môi trường thông báo kết luận của Phó Giám đốc Sở để các cơ quan, đơn vị liên quan "
+            "biết, thực hiện./.")),
+    (HEAD_SIGNS, ("Trung tâm Y tế khu vực Sơn Hà thông báo kết luận của Giám đốc Trung tâm để các cơ quan, đơn vị "
+                 "liên quan biết, thực hiện./.")),
 ]
 
 

@@ -58,8 +58,8 @@ def _record(tmp_path: Path, notes: str = NOTES) -> tuple[Meeting, OfficeSettings
 # -- the file ---------------------------------------------------------------------------------
 def test_vietnamese_is_the_language_of_the_styles_and_defaults(tmp_path: Path) -> None:
     styles = zipfile.ZipFile(_docx(tmp_path)).read("word/styles.xml").decode("utf-8")
-    defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
-    normal = re.search(r'<w:style [^>]*w:styleId="Normal".*?</w:style>', styles, re.S).group(0)
+    defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.DOTALL).group(0)
+    normal = re.search(r'<w:style [^>]*w:styleId="Normal".*?</w:style>', styles, re.DOTALL).group(0)
     for part in (defaults, normal):
         assert re.search(r'<w:lang [^>]*w:val="vi-VN"', part), part
     assert "en-US" not in styles
