@@ -18,6 +18,8 @@ from minutes_tui.core.dates import nd30_date_line
 from minutes_tui.core.model import OfficeSettings
 from minutes_tui.core.text import fold
 
+#: Quốc hiệu and Tiêu ngữ, as the decree writes them.
+NATIONAL_MOTTO: Final = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 #: Values of the ``date_line`` setting that ask for a blank date line.
 BLANK_WORDS: Final = frozenset({"trong", "de trong", "blank", "khong", "ghi tay", "bo trong"})
 

@@ -19,6 +19,7 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from minutes_tui.core.letterhead import NATIONAL_MOTTO
 from minutes_tui.core.text import xml_safe
 from minutes_tui.core.typography import keep_together
 
@@ -33,7 +34,6 @@ CELL_STYLE = "Notice Cell"
 # Paragraph styles are set by id on the XML: python-docx resolves a style *name*
 # by scanning every style, which made a 1,000-line export 12× slower.
 STYLE_IDS = {BODY_STYLE: "NoticeBody", HEADING_STYLE: "NoticeHeading", CELL_STYLE: "NoticeCell"}
-NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 LANGUAGE = "vi-VN"  # Word checks spelling in Vietnamese instead of marking every word
 RULE_SHARE = 0.4  # a short rule is 1/3–1/2 of the line above it (format-nd30.md)
 SIGNATURE_ROOM_MM = 30  # the e-office places the signature image and the seal here
