@@ -19,7 +19,7 @@ from typing import Final
 
 from minutes_tui.core.compiler import line_sentence, notice_lexicon
 from minutes_tui.core.dates import nd30_day_month
-from minutes_tui.core.framing import comrade
+from minutes_tui.core.framing import comrade, meeting_noun
 from minutes_tui.core.letterhead import header_text
 from minutes_tui.core.model import Kind, Line, Meeting, OfficeSettings
 from minutes_tui.core.names import capitalise, key
@@ -107,7 +107,7 @@ class _Content:
         with the title of the heading they stood under."""
         details = self.meeting.details
         if details.heard:
-            noun = ending_noun(details.kind)
+            noun = meeting_noun(details.kind)
             self.blocks.append(Block("heard", PARAGRAPH, sentence(f"{noun} nghe {'; '.join(details.heard)}")))
         has_sections = any(line.kind is Kind.SECTION for line in self.meeting.lines)
         section: Line | None = None
