@@ -118,7 +118,7 @@ def caps_to_title(caps: str) -> str:
 
 # -- subjects --------------------------------------------------------------------------------
 def _keys(*phrases: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(phrase.split()) for phrase in phrases)
+    return frozenset(tuple(key(phrase).split()) for phrase in phrases)
 
 
 #: Words that begin the name of a body, a unit, a group or a person (keys).

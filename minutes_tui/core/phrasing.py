@@ -85,15 +85,16 @@ def lead_clause(lead: str, others: Sequence[str]) -> str:
 # -- verbs -------------------------------------------------------------------------------------
 #: Verbs after which the owner is named (longest first); the text's own subject may follow.
 DIRECTIVES: Final = tuple(
-    tuple(phrase.split())
+    tuple(key(phrase).split())
     for phrase in ("thống nhất giao", "đồng ý giao", "nhất trí giao", "thống nhất đề nghị", "giao cho", "giao",
                    "đề nghị", "yêu cầu")
 )
 #: "Giao ban", "giao thông" … are nouns, not the verb "giao".
-_GIAO_NOUNS: Final = frozenset({"ban", "thông", "dịch", "lưu", "nhận", "đất", "khoán", "kết", "tiếp", "thừa", "hàng"})
+_GIAO_NOUNS: Final = frozenset(key(word) for word in ("ban", "thông", "dịch", "lưu", "nhận", "đất", "khoán", "kết", "tiếp",
+                                                      "thừa", "hàng"))
 #: A decision keeps its wording and says who carries it out after it.
 DECISION_VERBS: Final = tuple(
-    tuple(phrase.split())
+    tuple(key(phrase).split())
     for phrase in ("cơ bản thống nhất", "không thống nhất", "chưa thống nhất", "không đồng ý", "thống nhất",
                    "nhất trí", "đồng ý", "chấp thuận", "thông qua", "tán thành", "cho chủ trương")
 )
@@ -104,7 +105,7 @@ def _opening(text: str, phrases: tuple[tuple[str, ...], ...]) -> int:
     words = tuple(word.strip(",;:") for word in key(text).split())
     for phrase in phrases:
         if words[: len(phrase)] == phrase:
-            if phrase == ("giao",) and words[1:2] and words[1] in _GIAO_NOUNS:
+            if phrase == (key("giao"),) and words[1:2] and words[1] in _GIAO_NOUNS:
                 return 0
             return len(phrase)
     return 0

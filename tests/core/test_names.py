@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_tui.core.names import Lexicon, canonical, caps_to_title, inside_sentence, key, mentions, starts_with_name_word
+from minutes_tui.core.names import (
+    Lexicon,
+    canonical,
+    caps_to_title,
+    inside_sentence,
+    key,
+    mentions,
+    starts_with_name_word,
+)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 
 from minutes_tui.core.names import Lexicon
-from minutes_tui.core.phrasing import action_sentence, join_names, lead_clause, place_owners, sentence, tidy, with_deadline
+from minutes_tui.core.phrasing import (
+    action_sentence,
+    join_names,
+    lead_clause,
+    place_owners,
+    sentence,
+    tidy,
+    with_deadline,
+)
 
 MEETING = date(2027, 3, 5)
 LEXICON = Lexicon(["Văn phòng HĐND và UBND xã", "Công an xã", "Trạm Y tế xã", "Hội Nông dân xã"])

@@ -55,8 +55,8 @@ def test_record_content_reads_as_the_meeting_went() -> None:
         "a) Đầu tư công",
         "- Đề nghị Ban quản lý dự án đẩy nhanh giải ngân; hoàn thành trước ngày 31/03/2027.",
         "b) Xã hội",
-        "- Thống nhất tổ chức Ngày hội đại đoàn kết; giao Văn phòng HĐND và UBND xã thực hiện, hoàn thành trong quý "
-        "IV năm 2027.",
+        ("- Thống nhất tổ chức Ngày hội đại đoàn kết; giao Văn phòng HĐND và UBND xã thực hiện, hoàn thành trong quý "
+        "IV năm 2027."),
     ]
     assert record.ending == "Cuộc họp kết thúc vào …… giờ ……, ngày 05 tháng 3 năm 2027./."
     assert (record.secretary, record.chair, record.archive) == ("", "Nguyễn Văn Hòa", "Lưu: VT, hồ sơ.")

@@ -12,7 +12,14 @@ from minutes_tui.core.framing import (
     meeting_noun,
     summary_text,
 )
-from minutes_tui.core.model import DEFAULT_CLOSING, Kind, Line, Meeting, MeetingDetails, OfficeSettings
+from minutes_tui.core.model import (
+    DEFAULT_CLOSING,
+    Kind,
+    Line,
+    Meeting,
+    MeetingDetails,
+    OfficeSettings,
+)
 from minutes_tui.core.signature import Signature, holder_of, role_of, signature_of
 
 
@@ -105,17 +112,17 @@ def _meeting(body: str, kind: str = "", chair: str = "", owners: tuple[str, ...]
 CLOSINGS = [
     # authority, signer title, announcer, meeting, closing
     ("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Văn phòng HĐND và UBND xã", _meeting("UBND xã Tân Hòa"),
-     "Thừa lệnh Chủ tịch UBND xã Tân Hòa, Văn phòng HĐND và UBND xã thông báo đến các cơ quan, đơn vị liên quan "
-     "biết, phối hợp thực hiện./."),
+     ("Thừa lệnh Chủ tịch UBND xã Tân Hòa, Văn phòng HĐND và UBND xã thông báo đến các cơ quan, đơn vị liên quan "
+     "biết, phối hợp thực hiện./.")),
     ("TUQ. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Văn phòng", _meeting("UBND xã Tân Hòa"),
-     "Thừa ủy quyền Chủ tịch UBND xã Tân Hòa, Văn phòng thông báo đến các cơ quan, đơn vị liên quan biết, phối hợp "
-     "thực hiện./."),
+     ("Thừa ủy quyền Chủ tịch UBND xã Tân Hòa, Văn phòng thông báo đến các cơ quan, đơn vị liên quan biết, phối hợp "
+     "thực hiện./.")),
     ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "UBND xã Tân Hòa", _meeting("UBND xã Tân Hòa", owners=("Trưởng thôn 3",)),
      "UBND xã Tân Hòa thông báo để các cơ quan, đơn vị, địa phương liên quan biết, thực hiện./."),
     ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "UBND xã Tân Hòa",
      _meeting("UBND xã Tân Hòa", chair="Lê Văn Tư - Phó Chủ tịch UBND xã"),
-     "UBND xã Tân Hòa thông báo kết luận của Phó Chủ tịch UBND xã để các cơ quan, đơn vị liên quan biết, thực "
-     "hiện./."),
+     ("UBND xã Tân Hòa thông báo kết luận của Phó Chủ tịch UBND xã để các cơ quan, đơn vị liên quan biết, thực "
+     "hiện./.")),
     ("", "HIỆU TRƯỞNG", "", _meeting("Trường THCS Tân Hòa", chair="Võ Thị Hằng - Hiệu trưởng"),
      "Trường THCS Tân Hòa thông báo kết luận của Hiệu trưởng để các cơ quan, đơn vị liên quan biết, thực hiện./."),
 ]
