@@ -196,7 +196,8 @@ def parse_deadline(text: str, ref: date | None = None) -> Deadline:
 
 
 # -- a deadline already said in the text ----------------------------------------------------------
-_CONTEXT_BEFORE = re.compile(r"(?:truoc|trong|cham nhat|hoan thanh|xong|den|het|vao|han)\s*(?:ngay\s*)?$")
+# "trong quý II", "trước tháng 5": a period said as a deadline ("khối lượng hoàn thành quý I" is not one).
+_CONTEXT_BEFORE = re.compile(r"(?:truoc|trong|cham nhat|den|het|vao|han)\s*(?:ngay\s*)?$")
 _PERIODS = (_MONTH, _QUARTER, _HALF, _YEAR_END, _YEAR)
 
 

@@ -20,14 +20,16 @@ from typing import Final
 from minutes_tui.core.dates import dmy
 from minutes_tui.core.model import DEFAULT_CLOSING, Meeting, OfficeSettings
 from minutes_tui.core.names import canonical, capitalise, is_acronym, key, words_key
-from minutes_tui.core.signature import Signature, holder_of, role_of
+from minutes_tui.core.signature import Signature, holder_of, is_collective, role_of
 
 MEETING_NOUNS: Final = ("Phiên họp", "Hội nghị", "Cuộc họp", "Buổi làm việc", "Kỳ họp", "Buổi họp")
 _TIME_IN_KIND: Final = re.compile(r"\b(?:tháng \d{1,2}|quý [IVX\d]+|năm \d{4}|\d{1,2}/\d{4})\b", re.IGNORECASE)
 _YEAR_IN_KIND: Final = re.compile(r"\bnăm \d{4}\b|\d/\d{4}\b", re.IGNORECASE)
 _PERSON_NAME: Final = re.compile(r"^(?:[^\W\d_][^\s]*\s+){1,5}[^\W\d_][^\s]*$")
+# A name that is a locality, or the local government or head of one ("UBND các xã", "Trưởng thôn 5").
 _LOCAL_UNITS: Final = re.compile(
-    r"(?<!\w)(?:thôn|tổ dân phố|khu phố|ấp|bản|buôn|làng|các xã|các phường|xã, phường|địa phương|các đặc khu)(?!\w)"
+    r"^(?:(?:thường trực )?(?:ủy ban nhân dân|hội đồng nhân dân) |trưởng |bí thư chi bộ |ban công tác mặt trận )?"
+    r"(?:các (?:xã|phường|đặc khu)|(?:các )?(?:thôn|tổ dân phố|khu phố|ấp|bản|buôn|làng|địa phương))(?!\w)"
 )
 # A province (or, before 07/2025, a district) governs communes: its notices reach "địa phương".
 _GOVERNS_COMMUNES: Final = re.compile(
@@ -49,10 +51,12 @@ def kind_without_body(kind: str, body: str) -> str:
     """``Phiên họp Thường trực HĐND xã tháng 3`` less the body → ``phiên họp tháng 3``."""
     kind = kind.strip()
     if body:
-        kind_words, body_words = list(words_key(kind)), words_key(body)
-        size = len(body_words)
-        for index in range(1, len(kind_words) - size + 1):
-            if tuple(kind_words[index : index + size]) == body_words:
+        kind_words, body_words = words_key(kind), words_key(body)
+        # the body, or its first two words or more ("UBND xã" of "UBND xã Tân Hòa")
+        for size in range(len(body_words), 1, -1):
+            part = body_words[:size]
+            index = next((i for i in range(1, len(kind_words) - size + 1) if kind_words[i : i + size] == part), None)
+            if index is not None:
                 typed = kind.split()
                 kind = " ".join(typed[:index] + typed[index + size :])
                 break
@@ -135,8 +139,8 @@ def intro_texts(meeting: Meeting) -> tuple[str, str]:
         parts.append(f"Tham dự {noun[0].lower() + noun[1:]} có {people}.")
     heard = f"Sau khi nghe {'; '.join(details.heard)}; ý kiến" if details.heard else "Sau khi nghe ý kiến"
     who = details.concluder or (comrade(details.chair) if details.chair else "")
-    if who and details.body and key(details.body) not in key(who):
-        who = f"{who} thay mặt {details.body}"
+    if who and is_collective(details.body):
+        who = f"{who} thay mặt {details.body}"  # a collective concludes through its chair
     who = who or details.body or "cuộc họp"
     second = f"{heard} tham gia của các thành viên dự họp, {who} kết luận một số nội dung sau:"
     return " ".join(parts), second
@@ -146,7 +150,7 @@ def intro_texts(meeting: Meeting) -> tuple[str, str]:
 def audience(meeting: Meeting, settings: OfficeSettings) -> str:
     """``các cơ quan, đơn vị[, địa phương]``: "địa phương" only where it fits."""
     names: Iterable[str] = [*meeting.owners_used(), *settings.recipients]
-    local = any(_LOCAL_UNITS.search(key(name)) for name in names)
+    local = any(_LOCAL_UNITS.search(canonical(name)) for name in names)
     governs = any(_GOVERNS_COMMUNES.search(canonical(name)) for name in (meeting.details.body, settings.issuer))
     return "các cơ quan, đơn vị, địa phương" if local or governs else "các cơ quan, đơn vị"
 

@@ -191,9 +191,27 @@ def place_owners(text: str, owners: Sequence[str], lexicon: Lexicon) -> tuple[st
         return (_with_partners(text, position, others) if others else text), False
     if lexicon.subject(text) is not None:
         return text, False  # the text has its own subject: it keeps it
+    inner = _inner_directive(text, lexicon)
+    if inner is not None:  # "Thống nhất …; giao hoàn chỉnh …": the owner after that "giao"
+        head, verb, rest = text[:inner], *_split_words(text[inner:], _opening(text[inner:], DIRECTIVES))
+        return f"{head}{verb} {_subject_before(rest, lead, others)}", False
     if _opening(text, DECISION_VERBS):
         return f"{text.rstrip(_TRAILING + '.')}; giao {inside_sentence(lead_clause(lead, others))} thực hiện", True
     return _subject_before(text, lead, others), False
+
+
+_INNER_VERB: Final = re.compile(r"[;,] (?=(?:giao|đề nghị|yêu cầu) )", re.IGNORECASE)
+
+
+def _inner_directive(text: str, lexicon: Lexicon) -> int | None:
+    """Where a later clause opens with a directive verb that names no one yet."""
+    for match in reversed(list(_INNER_VERB.finditer(text))):
+        clause = text[match.end() :]
+        words = _opening(clause, DIRECTIVES)
+        rest = _split_words(clause, words)[1]
+        if words and rest and lexicon.subject(rest) is None:
+            return match.end()
+    return None
 
 
 def _subject_before(text: str, lead: str, others: Sequence[str]) -> str:
@@ -206,19 +224,32 @@ def _subject_before(text: str, lead: str, others: Sequence[str]) -> str:
     return f"{inside_sentence(lead_clause(lead, missing))} {lower_first(text)}"
 
 
-def with_deadline(text: str, typed: str, meeting_date: date | None, *, after_assignment: bool = False) -> str:
-    """``text`` ending with its deadline clause, unless it already says the deadline."""
+_FINISH: Final = "hoàn thành "
+
+
+def with_deadline(text: str, typed: str, meeting_date: date | None, *, after_assignment: bool = False,
+                  finishing: bool = False) -> str:
+    """``text`` ending with its deadline clause, unless it already says the deadline.
+
+    ``finishing``: the sentence's own verb is "hoàn thành", so the clause does not
+    say it again (``… hoàn thành hồ sơ trước ngày 30/11/2027``)."""
     if not typed.strip():
         return text
     deadline = parse_deadline(typed, meeting_date)
     if deadline_mentioned(text, deadline, meeting_date):
         return text
+    text = text.rstrip(_TRAILING + ".")
+    clause = deadline.clause
+    if finishing and clause.startswith(_FINISH) and not after_assignment:
+        return f"{text} {clause[len(_FINISH):]}"
     joiner = ", " if after_assignment else "; "
-    return f"{text.rstrip(_TRAILING + '.')}{joiner}{deadline.clause}"
+    return f"{text}{joiner}{clause}"
 
 
 def action_sentence(text: str, owners: Sequence[str], deadline: str, meeting_date: date | None,
                     lexicon: Lexicon) -> str:
     """A task or decision as the notice says it: owners placed, deadline once, one stop."""
-    placed, assigned = place_owners(tidy(text).rstrip(_TRAILING), owners, lexicon)
-    return sentence(with_deadline(placed, deadline, meeting_date, after_assignment=assigned))
+    text = tidy(text).rstrip(_TRAILING)
+    placed, assigned = place_owners(text, owners, lexicon)
+    finishing = key(text).startswith(key(_FINISH) + " ")
+    return sentence(with_deadline(placed, deadline, meeting_date, after_assignment=assigned, finishing=finishing))

@@ -55,8 +55,13 @@ class Signature:
 
     @property
     def collective(self) -> bool:
-        holder = canonical(self.holder)
-        return bool(holder) and any(starts_with_words(holder, c) for c in _COLLECTIVES)
+        return is_collective(self.holder)
+
+
+def is_collective(name: str) -> bool:
+    """A body that decides as a whole (``Thường trực HĐND``, ``UBND xã``, ``Ban Thường vụ``)."""
+    canon = canonical(name)
+    return bool(canon) and any(starts_with_words(canon, c) for c in _COLLECTIVES)
 
 
 def authority_lines(authority: str) -> list[str]:

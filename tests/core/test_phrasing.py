@@ -123,3 +123,22 @@ def test_with_deadline(text: str, typed: str, assigned: bool, written: str) -> N
 def test_action_sentence_never_tacks_partners_after_the_deadline() -> None:
     text = action_sentence("Rà soát hồ sơ;", ["Công an xã", "Trạm Y tế xã"], "20/03", MEETING, LEXICON)
     assert text == "Công an xã chủ trì, phối hợp với Trạm Y tế xã rà soát hồ sơ; hoàn thành trước ngày 20/03/2027."
+
+
+MORE = [
+    # a later clause's own "giao" takes the owner
+    ("Thống nhất nội dung, chương trình kỳ họp; giao hoàn chỉnh, gửi đại biểu", ["Văn phòng HĐND và UBND xã"], "10/03",
+     "Thống nhất nội dung, chương trình kỳ họp; giao Văn phòng HĐND và UBND xã hoàn chỉnh, gửi đại biểu; hoàn thành "
+     "trước ngày 10/03/2027."),
+    # the sentence's verb is already "hoàn thành": the deadline does not say it twice
+    ("Hoàn thành hồ sơ kiểm định", ["Công an xã"], "30/03", "Công an xã hoàn thành hồ sơ kiểm định trước ngày 30/03/2027."),
+    ("Hoàn thành hồ sơ kiểm định", ["Công an xã"], "thường xuyên", "Công an xã hoàn thành hồ sơ kiểm định; thực hiện thường xuyên."),
+    # "hoàn thành quý I" is not a deadline said in the text
+    ("Lập hồ sơ thanh toán khối lượng hoàn thành quý I", ["Công an xã"], "31/03/2027",
+     "Công an xã lập hồ sơ thanh toán khối lượng hoàn thành quý I; hoàn thành trước ngày 31/03/2027."),
+]
+
+
+@pytest.mark.parametrize(("text", "owners", "deadline", "written"), MORE)
+def test_action_sentence_more(text: str, owners: list[str], deadline: str, written: str) -> None:
+    assert action_sentence(text, owners, deadline, MEETING, LEXICON) == written

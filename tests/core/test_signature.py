@@ -79,6 +79,8 @@ def test_role_of(person: str, role: str | None) -> None:
         ("Phiên họp UBND xã thường kỳ tháng 3", "UBND xã", "phiên họp thường kỳ tháng 3"),
         ("Cuộc họp giao ban", "Sở Y tế", "cuộc họp giao ban"),
         ("HĐND xã họp liên tịch", "Thường trực HĐND xã", "HĐND xã họp liên tịch"),
+        ("Phiên họp UBND xã thường kỳ tháng 3", "UBND xã Tân Hòa", "phiên họp thường kỳ tháng 3"),  # a short form
+        ("Cuộc họp giao ban Văn phòng", "Văn phòng HĐND và UBND xã", "cuộc họp giao ban"),
     ],
 )
 def test_kind_without_body(kind: str, body: str, where: str) -> None:
@@ -153,6 +155,9 @@ def test_a_closing_the_office_wrote_wins() -> None:
         ("Thường trực HĐND tỉnh", (), [], True),
         ("Sở Y tế", (), [], False),
         ("Sở Y tế", ("UBND các xã, phường",), [], True),
+        ("UBND xã Tân Hòa", (), ["TT HĐND xã", "UBND xã Tân Hòa"], False),  # the commune itself is no locality
+        ("Trung tâm Y tế", (), ["Các trạm y tế xã, phường"], False),
+        ("UBND phường", ("Tổ dân phố 2",), [], True),
     ],
 )
 def test_dia_phuong_only_where_it_fits(body: str, owners: tuple[str, ...], recipients: list[str], local: bool) -> None:
@@ -175,3 +180,16 @@ SUMMARIES = [
 @pytest.mark.parametrize(("authority", "meeting", "summary"), SUMMARIES)
 def test_summary_text(authority: str, meeting: Meeting, summary: str) -> None:
     assert summary_text(meeting, signature_of(authority, "")) == summary
+
+
+@pytest.mark.parametrize(
+    ("body", "on_behalf"),
+    [("Thường trực HĐND tỉnh", True), ("UBND xã Tân Hòa", True), ("Sở Y tế", False), ("Trường THCS Hòa An", False)],
+)
+def test_the_chair_concludes_on_behalf_of_a_collective_only(body: str, on_behalf: bool) -> None:
+    from minutes_tui.core.framing import intro_texts
+
+    meeting = _meeting(body, chair="Lê Văn Tư - Phó Chủ tịch Thường trực HĐND tỉnh")
+    second = intro_texts(meeting)[1]
+    assert (f"thay mặt {body}" in second) is on_behalf
+    assert second.endswith("kết luận một số nội dung sau:")
