@@ -128,8 +128,8 @@ def test_action_sentence_never_tacks_partners_after_the_deadline() -> None:
 MORE = [
     # a later clause's own "giao" takes the owner
     ("Thống nhất nội dung, chương trình kỳ họp; giao hoàn chỉnh, gửi đại biểu", ["Văn phòng HĐND và UBND xã"], "10/03",
-     "Thống nhất nội dung, chương trình kỳ họp; giao Văn phòng HĐND và UBND xã hoàn chỉnh, gửi đại biểu; hoàn thành "
-     "trước ngày 10/03/2027."),
+     ("Thống nhất nội dung, chương trình kỳ họp; giao Văn phòng HĐND và UBND xã hoàn chỉnh, gửi đại biểu; hoàn thành "
+     "trước ngày 10/03/2027.")),
     # the sentence's verb is already "hoàn thành": the deadline does not say it twice
     ("Hoàn thành hồ sơ kiểm định", ["Công an xã"], "30/03", "Công an xã hoàn thành hồ sơ kiểm định trước ngày 30/03/2027."),
     ("Hoàn thành hồ sơ kiểm định", ["Công an xã"], "thường xuyên", "Công an xã hoàn thành hồ sơ kiểm định; thực hiện thường xuyên."),
