@@ -251,5 +251,7 @@ def action_sentence(text: str, owners: Sequence[str], deadline: str, meeting_dat
     """A task or decision as the notice says it: owners placed, deadline once, one stop."""
     text = tidy(text).rstrip(_TRAILING)
     placed, assigned = place_owners(text, owners, lexicon)
-    finishing = key(text).startswith(key(_FINISH) + " ")
+    finish = key(_FINISH) + " "
+    # the sentence's own verb is "hoàn thành": typed first, or right after its owner
+    finishing = key(text).startswith(finish) or bool(owners) and f"{key(owners[0])} {finish}" in key(placed)
     return sentence(with_deadline(placed, deadline, meeting_date, after_assignment=assigned, finishing=finishing))

@@ -5,7 +5,8 @@ Word and LibreOffice break a line at any space. Some spaces must not break:
 * inside the level of a local body and the name after it — ``thị xã``, ``xã Tân
   Hòa``, ``XÃ TÂN HÒA`` (a header must not read "THỊ / XÃ ĐỨC PHỔ");
 * before the `` - `` that joins two halves of a name or a person and a title
-  (``Kinh tế - Xã hội``, ``Lê Văn A - Chủ tịch``): a line never starts with a dash.
+  (``Kinh tế - Xã hội``, ``Lê Văn A - Chủ tịch``): a line never starts with a dash;
+* between ``ngày``, ``tháng``, ``quý``, ``năm`` and their number (``ngày 10/06/2027``).
 
 Those spaces become non-breaking (U+00A0) in the printed file; the stored text
 keeps ordinary spaces.
@@ -35,8 +36,12 @@ def _bind(match: re.Match[str]) -> str:
     return bound + "".join(" " + word for word in rest)
 
 
+_NUMBERED: Final = re.compile(r"(?<!\w)(ngày|tháng|quý|năm) (?=\d|[IVX]+\b)", re.IGNORECASE)
+
+
 def keep_together(text: str) -> str:
-    """``text`` with non-breaking spaces inside local names and before `` - ``."""
+    """``text`` with non-breaking spaces inside local names, before `` - `` and in dates."""
     if " " not in text:
         return text
-    return _LEVEL.sub(_bind, text.replace(" - ", NBSP + "- "))
+    text = _NUMBERED.sub(lambda m: m.group(1) + NBSP, text.replace(" - ", NBSP + "- "))
+    return _LEVEL.sub(_bind, text)

@@ -28,6 +28,7 @@ PAGE_WIDTH_MM = 210
 LEFT_MM, RIGHT_MM, TOP_MM, BOTTOM_MM = 30, 15, 20, 20
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM  # 165
 HEADER_LEFT_MM, HEADER_RIGHT_MM = 68, 97  # header band columns (≈ 68 / 100 mm)
+HEADER_CELL_MARGIN_MM = 1.0  # so that "VĂN PHÒNG HĐND VÀ UBND" fits its column on one line
 BODY_STYLE = "Notice Body"
 HEADING_STYLE = "Notice Heading"
 CELL_STYLE = "Notice Cell"
@@ -207,12 +208,13 @@ def centred(container, text: str, *, size: float, bold: bool = False, italic: bo
     return paragraph
 
 
-def first_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False) -> Paragraph:
+def first_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
+                    bind: bool = True) -> Paragraph:
     """Use the paragraph every new cell already has instead of leaving it empty."""
     paragraph = cell.paragraphs[0]
     paragraph._p.style = STYLE_IDS[CELL_STYLE]
     if text:
-        add_run(paragraph, text, size=size, bold=bold, italic=italic)
+        add_run(paragraph, text, size=size, bold=bold, italic=italic, bind=bind)
     return paragraph
 
 
@@ -260,12 +262,26 @@ def rule_under(container, line: str, size_pt: float, container_mm: float, *, bol
     return rule(container, max(widest * RULE_SHARE, 15), container_mm, space_after=space_after)
 
 
+#: Average advance of a character in em (Times New Roman / Liberation Serif, Vietnamese
+#: text measured): capitals, then mixed case; plain, then bold.
+_AVERAGE_EM = {(True, False): 0.60, (True, True): 0.64, (False, False): 0.44, (False, True): 0.46}
+PT_MM = 0.3528
+
+
 def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
-    """A rough printed width (Times New Roman), to size rules under a line."""
-    average_em = 0.62 if text.isupper() else 0.47
-    if bold:
-        average_em *= 1.06
-    return len(text) * size_pt * average_em * 0.3528
+    """A printed width estimate, to size rules and to choose a size that fits a cell."""
+    return len(text) * size_pt * _AVERAGE_EM[(text.isupper(), bold)] * PT_MM
+
+
+def set_cell_margins(table, side_mm: float) -> None:
+    """Left and right padding of every cell (``w:tblCellMar``; Word's default is 1.9 mm)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        element = OxmlElement(side)
+        element.set(qn("w:w"), str(round(side_mm / 25.4 * 1440)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def keep_row_together(row) -> None:
@@ -319,18 +335,23 @@ def header_band(document: DocumentObject, parent_body: str, issuer: str, left_bo
     ``parent_body`` and ``issuer`` may hold several lines (``\n``): the parent's in
     plain capitals, the issuer's in bold, each line its own centred paragraph."""
     table = band(document, HEADER_LEFT_MM, HEADER_RIGHT_MM, rows=2)
+    set_cell_margins(table, HEADER_CELL_MARGIN_MM)
     left, right = table.rows[0].cells
     lines = [(line, False) for line in parent_body.split("\n") if line.strip()]
     lines += [(line, True) for line in issuer.split("\n") if line.strip()] or [("", True)]
-    first_paragraph(left, lines[0][0], size=13, bold=lines[0][1])
+    # 13 pt, or 12 pt (format-nd30.md allows both) when a line would not fit the column
+    usable = HEADER_LEFT_MM - 2 * HEADER_CELL_MARGIN_MM
+    size = 13 if all(text_width_mm(line, 13, bold) <= usable for line, bold in lines) else 12
+    first_paragraph(left, lines[0][0], size=size, bold=lines[0][1])
     for line, bold in lines[1:]:
-        centred(left, line, size=13, bold=bold)
-    rule_under(left, issuer, 13, HEADER_LEFT_MM)
+        centred(left, line, size=size, bold=bold)
+    rule_under(left, issuer, size, HEADER_LEFT_MM)
     # the Quốc hiệu and Tiêu ngữ exactly as the decree writes them
-    add_run(first_paragraph(right, "", size=12), NATIONAL_MOTTO[0], size=12, bold=True, bind=False)
+    first_paragraph(right, NATIONAL_MOTTO[0], size=12, bold=True, bind=False)
     centred(right, NATIONAL_MOTTO[1], size=13, bold=True, bind=False)
     rule(right, text_width_mm(NATIONAL_MOTTO[1], 13, bold=True), HEADER_RIGHT_MM)
+    # "Số:" and the date line keep plain spaces: issuing reads them back from the signed file
     bottom_left, bottom_right = table.rows[1].cells
-    first_paragraph(bottom_left, left_bottom, size=13).paragraph_format.space_before = Pt(6)
-    date_line = first_paragraph(bottom_right, right_bottom, size=14, italic=right_bottom_italic)
+    first_paragraph(bottom_left, left_bottom, size=13, bind=False).paragraph_format.space_before = Pt(6)
+    date_line = first_paragraph(bottom_right, right_bottom, size=14, italic=right_bottom_italic, bind=False)
     date_line.paragraph_format.space_before = Pt(6)

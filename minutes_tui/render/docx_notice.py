@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from minutes_tui.core.notice import SECTION, SUBSECTION, Notice
 from minutes_tui.render.docx_common import (
@@ -27,6 +27,7 @@ from minutes_tui.render.docx_common import (
 )
 
 RECIPIENTS_MM, SIGNATURE_MM = 75, 90
+RECIPIENT_HANG_MM = 2.2  # the width of "- " at 11 pt
 
 
 def document_title(notice: Notice) -> str:
@@ -73,6 +74,9 @@ def signature_band(document: DocumentObject, notice: Notice) -> None:
     for entry in entries:
         paragraph = styled(left, CELL_STYLE)
         paragraph.alignment = 0
+        # a long entry's second line starts under its text, not under the dash
+        paragraph.paragraph_format.left_indent = Mm(RECIPIENT_HANG_MM)
+        paragraph.paragraph_format.first_line_indent = Mm(-RECIPIENT_HANG_MM)
         add_run(paragraph, entry, size=11)
 
     lines = notice.authority + [notice.signer_title]
