@@ -55,6 +55,9 @@ def test_issue_date(policy: str, issued: date | None, blank: bool | None, printe
         ("đặc khu Cồn Sơn", f"đặc{NBSP}khu{NBSP}Cồn{NBSP}Sơn"),
         ("thành phố", f"thành{NBSP}phố"),
         ("- Lưu: VT.", "- Lưu: VT."),
+        ("giao ban ngày 10/06/2027", f"giao ban ngày{NBSP}10/06/2027"),
+        ("trong quý IV năm 2027", f"trong quý{NBSP}IV năm{NBSP}2027"),
+        ("tháng này", "tháng này"),
     ],
 )
 def test_keep_together(text: str, bound: str) -> None:

@@ -133,6 +133,7 @@ MORE = [
     # the sentence's verb is already "hoàn thành": the deadline does not say it twice
     ("Hoàn thành hồ sơ kiểm định", ["Công an xã"], "30/03", "Công an xã hoàn thành hồ sơ kiểm định trước ngày 30/03/2027."),
     ("Hoàn thành hồ sơ kiểm định", ["Công an xã"], "thường xuyên", "Công an xã hoàn thành hồ sơ kiểm định; thực hiện thường xuyên."),
+    ("Đề nghị Công an xã hoàn thành hồ sơ", ["Công an xã"], "30/03", "Đề nghị Công an xã hoàn thành hồ sơ trước ngày 30/03/2027."),
     # "hoàn thành quý I" is not a deadline said in the text
     ("Lập hồ sơ thanh toán khối lượng hoàn thành quý I", ["Công an xã"], "31/03/2027",
      "Công an xã lập hồ sơ thanh toán khối lượng hoàn thành quý I; hoàn thành trước ngày 31/03/2027."),

@@ -49,7 +49,7 @@ def test_the_corpus_spans_bodies_signers_and_shapes() -> None:
     authorities = {re.search(r"/set authority (\w+\.)?", n).group(1) if "/set authority" in n else "" for n in notes}
     assert authorities >= {"TL.", "KT.", "TM.", ""}  # "" : the head signs himself
     assert sum("\n# " not in n and "\n## " not in n for n in notes) >= 3  # no headings at all
-    assert any(not re.search(r"^[+!>]", n, re.M) for n in notes)  # decisions only
+    assert any(not re.search(r"^[+!>]", n, re.MULTILINE) for n in notes)  # decisions only
     deadlines = "\n".join(notes)
     for form in ("^25/11", "^05/12/2026", "^trước 20/11", "^ngày 15 tháng 12", "^tháng 12/2026", "^quý I/2027",
                  "^quý II", "^6 tháng đầu năm", "^cuối năm", "^năm 2027", "^thường xuyên", "^ngay", "^hằng tháng",
@@ -109,7 +109,7 @@ JUDGED_WRONG = {
 @pytest.mark.parametrize("folder", MEETINGS, ids=IDS)
 def test_check_notice_fails_only_where_judged_wrong(folder: Path, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, str(CHECKER), str(folder / "notes.txt"), str(_notice(folder, tmp_path))],
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, check=False)
     fails = [line[len("FAIL: "):] for line in result.stdout.splitlines() if line.startswith("FAIL: ")]
     assert result.stdout.strip().splitlines()[-1].endswith("checks passed"), result.stderr
     unexplained = [fail for fail in fails if not any(re.match(pattern, fail) for pattern in JUDGED_WRONG)]
