@@ -145,10 +145,11 @@ def new_document() -> DocumentObject:
 
 
 def add_run(paragraph: Paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
-            italic: bool | None = None, bind: bool = True):
-    """A run in Times New Roman; ``bind`` keeps names together (see ``core.typography``)."""
+            italic: bool | None = None, bind: bool = True, header: bool = False):
+    """A run in Times New Roman; ``bind`` keeps names together (``header``: a level with
+    its name too, see ``core.typography``)."""
     cleaned = xml_safe(text)
-    run = paragraph.add_run(keep_together(cleaned) if bind else cleaned)
+    run = paragraph.add_run(keep_together(cleaned, header=header) if bind else cleaned)
     run._r.get_or_add_rPr().insert(0, deepcopy(_RUN_FONTS))
     if size is not None:
         run.font.size = Pt(size)
@@ -199,22 +200,22 @@ def body_paragraph(document: DocumentObject, text: str, *, heading: bool = False
 
 
 def centred(container, text: str, *, size: float, bold: bool = False, italic: bool = False,
-            space_before: float = 0, space_after: float = 0, bind: bool = True) -> Paragraph:
+            space_before: float = 0, space_after: float = 0, bind: bool = True, header: bool = False) -> Paragraph:
     paragraph = styled(container, CELL_STYLE)
     paragraph.paragraph_format.space_before = Pt(space_before)
     paragraph.paragraph_format.space_after = Pt(space_after)
     if text:
-        add_run(paragraph, text, size=size, bold=bold, italic=italic, bind=bind)
+        add_run(paragraph, text, size=size, bold=bold, italic=italic, bind=bind, header=header)
     return paragraph
 
 
 def first_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
-                    bind: bool = True) -> Paragraph:
+                    bind: bool = True, header: bool = False) -> Paragraph:
     """Use the paragraph every new cell already has instead of leaving it empty."""
     paragraph = cell.paragraphs[0]
     paragraph._p.style = STYLE_IDS[CELL_STYLE]
     if text:
-        add_run(paragraph, text, size=size, bold=bold, italic=italic, bind=bind)
+        add_run(paragraph, text, size=size, bold=bold, italic=italic, bind=bind, header=header)
     return paragraph
 
 
@@ -342,9 +343,9 @@ def header_band(document: DocumentObject, parent_body: str, issuer: str, left_bo
     # 13 pt, or 12 pt (format-nd30.md allows both) when a line would not fit the column
     usable = HEADER_LEFT_MM - 2 * HEADER_CELL_MARGIN_MM
     size = 13 if all(text_width_mm(line, 13, bold) <= usable for line, bold in lines) else 12
-    first_paragraph(left, lines[0][0], size=size, bold=lines[0][1])
+    first_paragraph(left, lines[0][0], size=size, bold=lines[0][1], header=True)
     for line, bold in lines[1:]:
-        centred(left, line, size=size, bold=bold)
+        centred(left, line, size=size, bold=bold, header=True)
     rule_under(left, issuer, size, HEADER_LEFT_MM)
     # the Quốc hiệu and Tiêu ngữ exactly as the decree writes them
     first_paragraph(right, NATIONAL_MOTTO[0], size=12, bold=True, bind=False)

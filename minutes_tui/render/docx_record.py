@@ -14,6 +14,7 @@ from minutes_tui.core.record import CONTENT_LABEL, Record, build_record
 from minutes_tui.render.docx_common import (
     BODY_STYLE,
     CELL_STYLE,
+    SIGNATURE_ROOM_MM,
     TEXT_WIDTH_MM,
     add_run,
     band,
@@ -25,10 +26,10 @@ from minutes_tui.render.docx_common import (
     page_numbers_from_page_two,
     rule_under,
     set_properties,
+    spacer,
     styled,
 )
 
-SIGNATURE_ROOM_LINES = 3
 CAPTION = "(Ký, ghi rõ họ tên)"
 
 
@@ -66,8 +67,7 @@ def _signatures(document: DocumentObject, record: Record) -> None:
     for cell, title, name in ((left, "THƯ KÝ", record.secretary), (right, "CHỦ TỌA", record.chair)):
         first_paragraph(cell, title, size=14, bold=True)
         centred(cell, CAPTION, size=13, italic=True)
-        for _ in range(SIGNATURE_ROOM_LINES):
-            centred(cell, "", size=14)
+        spacer(cell, SIGNATURE_ROOM_MM)
         centred(cell, name, size=14, bold=True)
     label = centred(left, "Nơi nhận:", size=12, bold=True, italic=True, space_before=12)
     label.alignment = 0

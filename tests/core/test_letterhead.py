@@ -47,12 +47,12 @@ def test_issue_date(policy: str, issued: date | None, blank: bool | None, printe
 @pytest.mark.parametrize(
     ("text", "bound"),
     [
-        ("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỔ", f"ỦY BAN NHÂN DÂN THỊ{NBSP}XÃ{NBSP}ĐỨC{NBSP}PHỔ"),
+        ("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỔ", f"ỦY BAN NHÂN DÂN THỊ{NBSP}XÃ ĐỨC{NBSP}PHỔ"),
         ("HĐND thị xã và các xã", f"HĐND thị{NBSP}xã và các xã"),
-        ("UBND xã Tân Hòa chỉ đạo", f"UBND xã{NBSP}Tân{NBSP}Hòa chỉ đạo"),
+        ("UBND xã Tân Hòa chỉ đạo", f"UBND xã Tân{NBSP}Hòa chỉ đạo"),
         ("Ban Kinh tế - Xã hội", f"Ban Kinh tế{NBSP}- Xã hội"),
         ("xã hội hóa giáo dục", "xã hội hóa giáo dục"),
-        ("đặc khu Cồn Sơn", f"đặc{NBSP}khu{NBSP}Cồn{NBSP}Sơn"),
+        ("đặc khu Cồn Sơn", f"đặc{NBSP}khu Cồn{NBSP}Sơn"),
         ("thành phố", f"thành{NBSP}phố"),
         ("- Lưu: VT.", "- Lưu: VT."),
         ("giao ban ngày 10/06/2027", f"giao ban ngày{NBSP}10/06/2027"),
@@ -62,6 +62,10 @@ def test_issue_date(policy: str, issued: date | None, blank: bool | None, printe
 )
 def test_keep_together(text: str, bound: str) -> None:
     assert keep_together(text) == bound
+
+
+def test_a_header_line_keeps_the_level_with_the_name() -> None:
+    assert keep_together("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỔ", header=True) == f"ỦY BAN NHÂN DÂN THỊ{NBSP}XÃ{NBSP}ĐỨC{NBSP}PHỔ"
 
 
 def test_commune_level_headers_have_no_province_line() -> None:
