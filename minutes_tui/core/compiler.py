@@ -41,9 +41,11 @@ def line_fingerprint(line: Line) -> str:
     return fingerprint(line.kind.value, line.text, line.owners, line.deadline)
 
 
-def meeting_fingerprint(meeting: Meeting, settings: OfficeSettings) -> str:
-    """Changes whenever anything the notice is compiled from changes."""
-    lines = [(line.id, line_fingerprint(line)) for line in meeting.lines]
+def meeting_fingerprint(meeting: Meeting, settings: OfficeSettings, prints: dict[str, str] | None = None) -> str:
+    """Changes whenever anything the notice is compiled from changes (``prints``: the
+    lines' fingerprints when already computed)."""
+    prints = prints if prints is not None else {line.id: line_fingerprint(line) for line in meeting.lines}
+    lines = [(line.id, prints[line.id]) for line in meeting.lines]
     return fingerprint(meeting.details.to_dict(), lines, settings.to_dict())
 
 
@@ -76,7 +78,8 @@ def compile_notice(meeting: Meeting, settings: OfficeSettings, issued: date | No
     details_print = fingerprint(details.to_dict(), settings.authority, settings.signer_title)
     first, second = intro_texts(meeting)
     code = settings.code.strip() or "TB"
-    builder = OutlineBuilder(lambda line: line_sentence(line, meeting_date, lexicon), line_fingerprint)
+    prints = {line.id: line_fingerprint(line) for line in meeting.lines}
+    builder = OutlineBuilder(lambda line: line_sentence(line, meeting_date, lexicon), lambda line: prints[line.id])
     closing_source = fingerprint(settings.closing, details.to_dict(), settings.announcer, settings.authority,
                                  settings.signer_title, settings.issuer, settings.recipients, meeting.owners_used())
     return Notice(
@@ -97,5 +100,5 @@ def compile_notice(meeting: Meeting, settings: OfficeSettings, issued: date | No
         signer_title=settings.signer_title.upper(),
         signer_name=settings.signer_name,
         office=settings.announcer or issuer_name(settings) or details.body,
-        fingerprint=meeting_fingerprint(meeting, settings),
+        fingerprint=meeting_fingerprint(meeting, settings, prints),
     )

@@ -205,6 +205,8 @@ def deadline_mentioned(text: str, deadline: Deadline, ref: date | None = None) -
     """``text`` already says ``deadline``: the same day written any way (``trước ngày
     20/5`` for ``20/05/2027``), the same period after ``trước``/``trong``…, or the
     same words. Then the notice does not say it twice."""
+    if deadline.kind == DATE and deadline.due is not None and str(deadline.due.day) not in text:
+        return False  # any way of writing that day has its number (cheap: most lines stop here)
     folded = fold(text)
     typed = fold(deadline.typed)
     if typed and re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", folded):

@@ -171,6 +171,7 @@ class Lexicon:
 
     def __init__(self, names: Iterable[str]) -> None:
         self._by_start: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
+        self._longest = 1  # words of the longest name: only that much of a text is compared
         seen: set[tuple[str, ...]] = set()
         for name in names:
             words = words_key(name)
@@ -178,12 +179,13 @@ class Lexicon:
                 continue
             seen.add(words)
             self._by_start.setdefault(words[:2], []).append((words, name))
+            self._longest = max(self._longest, len(words) + 1)
 
     def known(self, text: str) -> Subject | None:
         """The longest known name ``text`` starts with, or a short form (its first two
         or more words) of one."""
-        words = words_key(text)
-        typed = text.split()
+        typed = text.split(maxsplit=self._longest)[: self._longest]
+        words = words_key(" ".join(typed))
         best: Subject | None = None
         for start in {words[:2], words[:1]}:
             for name_words, name in self._by_start.get(start, ()):

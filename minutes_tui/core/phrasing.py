@@ -38,9 +38,15 @@ _TWO_DOTS: Final = re.compile(r"(?<![./])\.\.(?![./])")
 _TRAILING: Final = " ,;:"
 
 
+# Anything tidy() would change (checked first: most lines need nothing).
+_UNTIDY: Final = re.compile(r"[ \t\n][ ,;:.!?)\t\n]|\( |[,;:] ?[,;:.]|\.\.")
+
+
 def tidy(text: str) -> str:
     """Single spaces; no space before punctuation; ``,,`` / ``;;`` / ``;.`` / ``..``
     made single; ``...`` written as ``…``."""
+    if not _UNTIDY.search(text):
+        return text.strip()
     text = " ".join(text.split()).replace("...", "…")
     text = _SPACE_BEFORE.sub(r"\1", text)
     text = _SPACE_AFTER_PAREN.sub("(", text)
@@ -102,7 +108,7 @@ DECISION_VERBS: Final = tuple(
 
 def _opening(text: str, phrases: tuple[tuple[str, ...], ...]) -> int:
     """How many words of ``text`` a phrase of ``phrases`` takes, 0 if none."""
-    words = tuple(word.strip(",;:") for word in key(text).split())
+    words = tuple(word.strip(",;:") for word in key(" ".join(text.split(maxsplit=4)[:4])).split())
     for phrase in phrases:
         if words[: len(phrase)] == phrase:
             if phrase == (key("giao"),) and words[1:2] and words[1] in _GIAO_NOUNS:
@@ -161,12 +167,11 @@ def _lead_position(text: str, lead: str, lexicon: Lexicon) -> int | None:
     subject = lexicon.known(text)
     if subject is not None and subject.name is not None and key(subject.name) == key(lead):
         return subject.words
-    words = text.split(" ")
-    lead_words = len(lead.split())
-    for index in range(len(words)):
-        if key(" ".join(words[index : index + lead_words])).rstrip(",;:") == key(lead):
-            return index + lead_words
-    return None
+    # key() keeps the length of single-spaced NFC text, so a match's offset counts its words
+    found = re.search(rf"(?:^| ){re.escape(key(lead))}(?=$|[ ,;:])", key(text))
+    if found is None:
+        return None
+    return key(text)[: found.end()].count(" ") + 1
 
 
 def place_owners(text: str, owners: Sequence[str], lexicon: Lexicon) -> tuple[str, bool]:

@@ -187,16 +187,30 @@ def _paragraph_template(style: str):
 
 
 _BODY_TEMPLATES = {style: _paragraph_template(style) for style in (BODY_STYLE, HEADING_STYLE)}
+_SECTION_TAG = qn("w:sectPr")
 
 
-def body_paragraph(document: DocumentObject, text: str, *, heading: bool = False) -> Paragraph:
-    """One body paragraph. Built from a template rather than through python-docx's
-    ``add_paragraph``/``run.text``, which walk the style list and the text one
-    character at a time: this is the hot path of a long notice."""
-    element = deepcopy(_BODY_TEMPLATES[HEADING_STYLE if heading else BODY_STYLE])
-    element[1][1].text = keep_together(xml_safe(text).replace("\t", " ").replace("\n", " ").replace("\r", " "))
-    document.element.body._insert_p(element)
-    return Paragraph(element, document._body)
+class BodyWriter:
+    """Appends body paragraphs built from a template rather than through python-docx's
+    ``add_paragraph``/``run.text``, which walk the style list, the body's children and
+    the text one character at a time: this is the hot path of a long notice. The body
+    and its closing ``sectPr`` are looked up once."""
+
+    def __init__(self, document: DocumentObject) -> None:
+        self._parent = document._body
+        body = document.element.body
+        last = body[-1] if len(body) else None
+        self._section = last if last is not None and last.tag == _SECTION_TAG else None
+        self._body = body
+
+    def paragraph(self, text: str, *, heading: bool = False) -> Paragraph:
+        element = deepcopy(_BODY_TEMPLATES[HEADING_STYLE if heading else BODY_STYLE])
+        element[1][1].text = keep_together(xml_safe(text).replace("\t", " ").replace("\n", " ").replace("\r", " "))
+        if self._section is not None:
+            self._section.addprevious(element)
+        else:
+            self._body.append(element)
+        return Paragraph(element, self._parent)
 
 
 def centred(container, text: str, *, size: float, bold: bool = False, italic: bool = False,

@@ -12,9 +12,9 @@ from minutes_tui.render.docx_common import (
     CELL_STYLE,
     SIGNATURE_ROOM_MM,
     TEXT_WIDTH_MM,
+    BodyWriter,
     add_run,
     band,
-    body_paragraph,
     centred,
     first_paragraph,
     header_band,
@@ -46,12 +46,13 @@ def build_notice(notice: Notice) -> DocumentObject:
     centred(document, notice.summary.text, size=14, bold=True)
     rule_under(document, notice.summary.text, 14, TEXT_WIDTH_MM, space_after=12)
 
+    writer = BodyWriter(document)
     for block in notice.intro:
-        body_paragraph(document, block.text)
+        writer.paragraph(block.text)
     last = None
     for block in notice.body:
-        last = body_paragraph(document, block.display, heading=block.style in (SECTION, SUBSECTION))
-    closing = body_paragraph(document, notice.closing.text)
+        last = writer.paragraph(block.display, heading=block.style in (SECTION, SUBSECTION))
+    closing = writer.paragraph(notice.closing.text)
     # The ending never stands alone: the last content paragraph, the closing and the
     # signature table move to a new page together (the table row cannot split).
     for paragraph in (last, closing):

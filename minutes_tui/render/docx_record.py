@@ -16,9 +16,9 @@ from minutes_tui.render.docx_common import (
     CELL_STYLE,
     SIGNATURE_ROOM_MM,
     TEXT_WIDTH_MM,
+    BodyWriter,
     add_run,
     band,
-    body_paragraph,
     centred,
     first_paragraph,
     header_band,
@@ -46,12 +46,13 @@ def document_for(record: Record) -> DocumentObject:
         paragraph = styled(document, BODY_STYLE)
         add_run(paragraph, f"{label}: ", bold=True)
         add_run(paragraph, value)
-    body_paragraph(document, CONTENT_LABEL, heading=True)
+    writer = BodyWriter(document)
+    writer.paragraph(CONTENT_LABEL, heading=True)
     last = None
     for block in record.content:
         text = block.display if block.style in (SECTION, SUBSECTION, BULLET) else block.text
-        last = body_paragraph(document, text, heading=block.style in (SECTION, SUBSECTION))
-    ending = body_paragraph(document, record.ending)
+        last = writer.paragraph(text, heading=block.style in (SECTION, SUBSECTION))
+    ending = writer.paragraph(record.ending)
     for paragraph in (last, ending):  # the ending moves to a new page with the signatures
         if paragraph is not None:
             paragraph.paragraph_format.keep_with_next = True
