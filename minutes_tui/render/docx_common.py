@@ -15,14 +15,16 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Mm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from minutes_tui.core.letterhead import NATIONAL_MOTTO
 from minutes_tui.core.text import xml_safe
 from minutes_tui.core.typography import keep_together
 
+Container = DocumentObject | _Cell  # where a paragraph can be added
 FONT = "Times New Roman"
 PAGE_WIDTH_MM = 210
 LEFT_MM, RIGHT_MM, TOP_MM, BOTTOM_MM = 30, 15, 20, 20
@@ -65,7 +67,7 @@ def set_fonts(rpr) -> None:
         fonts.set(qn(slot), FONT)
 
 
-def set_language(rpr) -> None:
+def set_language(rpr: BaseOxmlElement) -> None:
     """``w:lang`` vi-VN on a run-properties element (kept in schema order)."""
     lang = rpr.find(qn("w:lang"))
     if lang is None:
@@ -260,7 +262,7 @@ def rule(container, width_mm: float, container_mm: float, space_after: float = 0
     return paragraph
 
 
-def spacer(container, height_mm: float) -> Paragraph:
+def spacer(container: Container, height_mm: float) -> Paragraph:
     """An empty paragraph exactly ``height_mm`` high (room left blank on purpose)."""
     paragraph = styled(container, CELL_STYLE)
     fmt = paragraph.paragraph_format
@@ -270,7 +272,7 @@ def spacer(container, height_mm: float) -> Paragraph:
     return paragraph
 
 
-def rule_under(container, line: str, size_pt: float, container_mm: float, *, bold: bool = True,
+def rule_under(container: Container, line: str, size_pt: float, container_mm: float, *, bold: bool = True,
                space_after: float = 0) -> Paragraph:
     """The short rule under ``line`` (the longest of its printed lines): 1/3–1/2 of it."""
     widest = max((min(text_width_mm(part, size_pt, bold), container_mm) for part in line.split("\n")), default=0)
@@ -288,7 +290,7 @@ def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
     return len(text) * size_pt * _AVERAGE_EM[(text.isupper(), bold)] * PT_MM
 
 
-def set_cell_margins(table, side_mm: float) -> None:
+def set_cell_margins(table: Table, side_mm: float) -> None:
     """Left and right padding of every cell (``w:tblCellMar``; Word's default is 1.9 mm)."""
     margins = OxmlElement("w:tblCellMar")
     for side in ("w:left", "w:right"):
@@ -299,7 +301,7 @@ def set_cell_margins(table, side_mm: float) -> None:
     table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
-def keep_row_together(row) -> None:
+def keep_row_together(row: _Row) -> None:
     """``w:cantSplit``: the row moves to the next page whole instead of breaking."""
     properties = row._tr.get_or_add_trPr()
     if properties.find(qn("w:cantSplit")) is None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from minutes_tui.core.notice import SECTION, SUBSECTION, Notice
 from minutes_tui.render.docx_common import (
@@ -49,15 +51,15 @@ def build_notice(notice: Notice) -> DocumentObject:
     writer = BodyWriter(document)
     for block in notice.intro:
         writer.paragraph(block.text)
-    last = None
+    last: Paragraph | None = None
     for block in notice.body:
         last = writer.paragraph(block.display, heading=block.style in (SECTION, SUBSECTION))
     closing = writer.paragraph(notice.closing.text)
     # The ending never stands alone: the last content paragraph, the closing and the
     # signature table move to a new page together (the table row cannot split).
-    for paragraph in (last, closing):
-        if paragraph is not None:
-            paragraph.paragraph_format.keep_with_next = True
+    for kept in (last, closing):
+        if kept is not None:
+            kept.paragraph_format.keep_with_next = True
     signature_band(document, notice)
     return document
 
@@ -70,11 +72,11 @@ def signature_band(document: DocumentObject, notice: Notice) -> None:
     gap.paragraph_format.keep_with_next = True
     left, right = band(document, RECIPIENTS_MM, SIGNATURE_MM).rows[0].cells
     label = first_paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True)
-    label.alignment = 0  # left
+    label.alignment = WD_ALIGN_PARAGRAPH.LEFT
     entries = [f"- {name};" for name in notice.recipients] + [f"- {notice.archive}."]
     for entry in entries:
         paragraph = styled(left, CELL_STYLE)
-        paragraph.alignment = 0
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         # a long entry's second line starts under its text, not under the dash
         paragraph.paragraph_format.left_indent = Mm(RECIPIENT_HANG_MM)
         paragraph.paragraph_format.first_line_indent = Mm(-RECIPIENT_HANG_MM)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from minutes_tui.core.model import Meeting, OfficeSettings
 from minutes_tui.core.notice import BULLET, SECTION, SUBSECTION
@@ -48,14 +50,14 @@ def document_for(record: Record) -> DocumentObject:
         add_run(paragraph, value)
     writer = BodyWriter(document)
     writer.paragraph(CONTENT_LABEL, heading=True)
-    last = None
+    last: Paragraph | None = None
     for block in record.content:
         text = block.display if block.style in (SECTION, SUBSECTION, BULLET) else block.text
         last = writer.paragraph(text, heading=block.style in (SECTION, SUBSECTION))
     ending = writer.paragraph(record.ending)
-    for paragraph in (last, ending):  # the ending moves to a new page with the signatures
-        if paragraph is not None:
-            paragraph.paragraph_format.keep_with_next = True
+    for kept in (last, ending):  # the ending moves to a new page with the signatures
+        if kept is not None:
+            kept.paragraph_format.keep_with_next = True
     _signatures(document, record)
     return document
 
@@ -71,9 +73,9 @@ def _signatures(document: DocumentObject, record: Record) -> None:
         spacer(cell, SIGNATURE_ROOM_MM)
         centred(cell, name, size=14, bold=True)
     label = centred(left, "Nơi nhận:", size=12, bold=True, italic=True, space_before=12)
-    label.alignment = 0
+    label.alignment = WD_ALIGN_PARAGRAPH.LEFT
     entry = styled(left, CELL_STYLE)
-    entry.alignment = 0
+    entry.alignment = WD_ALIGN_PARAGRAPH.LEFT
     add_run(entry, f"- {record.archive}", size=11)
 
 

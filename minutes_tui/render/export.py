@@ -37,7 +37,11 @@ def export_meeting(archive: Archive, meeting_id: str, out: Path | None, *, pdf: 
     """
     from minutes_tui.render.docx_notice import render_notice
     from minutes_tui.render.docx_record import render_record
-    from minutes_tui.store.notices import compile_and_store, latest_notice, notes_changed_since_compile
+    from minutes_tui.store.notices import (
+        compile_and_store,
+        latest_notice,
+        notes_changed_since_compile,
+    )
 
     store = archive.open_meeting(meeting_id)
     try:
