@@ -19,7 +19,7 @@ from typing import Final
 
 from minutes_tui.core.dates import dmy
 from minutes_tui.core.model import DEFAULT_CLOSING, Meeting, OfficeSettings
-from minutes_tui.core.names import canonical, capitalise, is_acronym, key, words_key
+from minutes_tui.core.names import ACRONYMS, canonical, capitalise, is_acronym, key, words_key
 from minutes_tui.core.signature import Signature, holder_of, is_collective, role_of
 
 MEETING_NOUNS: Final = ("Phiên họp", "Hội nghị", "Cuộc họp", "Buổi làm việc", "Kỳ họp", "Buổi họp")
@@ -155,9 +155,25 @@ def audience(meeting: Meeting, settings: OfficeSettings) -> str:
     return "các cơ quan, đơn vị, địa phương" if local or governs else "các cơ quan, đơn vị"
 
 
+_ORGANS: Final = frozenset({"sở", "phòng", "ban", "cục", "bộ", "trạm", "khoa", "tổ", "hội", "đoàn"})
+_LEVEL_WORDS: Final = ("xã", "phường", "đặc khu", "thị trấn", "huyện", "thị xã", "quận", "tỉnh", "thành phố")
+
+
 def issuer_name(settings: OfficeSettings) -> str:
-    """The issuing body in sentence case, for a closing without an announcer."""
-    return capitalise(" ".join(settings.issuer.replace("|", " ").split()).lower())
+    """The issuing body as a sentence writes it (``ỦY BAN NHÂN DÂN|XÃ TÂN HÒA`` →
+    ``Ủy ban nhân dân xã Tân Hòa``): acronyms kept, the place after its level capitalised."""
+    words = settings.issuer.replace("|", " ").split()
+    cased = [word if word.upper() in ACRONYMS else word.lower() for word in words]
+    if len(cased) > 1 and cased[0] in _ORGANS:  # "Sở Y tế", "Phòng Kinh tế"
+        cased[1] = capitalise(cased[1])
+    text = " ".join(cased)
+    for level in _LEVEL_WORDS:
+        found = f" {text} ".find(f" {level} ")
+        if found >= 0:
+            head, place = text[: found + len(level)], text[found + len(level) :]
+            text = head + " ".join(capitalise(word) for word in place.split(" "))
+            break
+    return capitalise(text)
 
 
 def closing_text(meeting: Meeting, settings: OfficeSettings, signature: Signature) -> str:

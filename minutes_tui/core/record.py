@@ -19,7 +19,7 @@ from typing import Final
 
 from minutes_tui.core.compiler import line_sentence, notice_lexicon
 from minutes_tui.core.dates import nd30_day_month
-from minutes_tui.core.framing import comrade, meeting_noun
+from minutes_tui.core.framing import comrade, issuer_name, meeting_noun
 from minutes_tui.core.letterhead import header_text
 from minutes_tui.core.model import Kind, Line, Meeting, OfficeSettings
 from minutes_tui.core.names import capitalise, key
@@ -180,5 +180,5 @@ def build_record(meeting: Meeting, settings: OfficeSettings) -> Record:
         secretary=person_name(details.secretary),
         chair=person_name(details.chair),
         archive=f"Lưu: {settings.archive_code.strip() or 'VT'}, hồ sơ.",
-        office=settings.announcer or " ".join(header_text(settings.issuer).split()) or details.body,
+        office=settings.announcer or issuer_name(settings) or details.body,
     )

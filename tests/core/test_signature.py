@@ -193,3 +193,19 @@ def test_the_chair_concludes_on_behalf_of_a_collective_only(body: str, on_behalf
     second = intro_texts(meeting)[1]
     assert (f"thay mặt {body}" in second) is on_behalf
     assert second.endswith("kết luận một số nội dung sau:")
+
+
+@pytest.mark.parametrize(
+    ("issuer", "name"),
+    [
+        ("ỦY BAN NHÂN DÂN|XÃ TÂN HÒA", "Ủy ban nhân dân xã Tân Hòa"),
+        ("VĂN PHÒNG HĐND VÀ UBND", "Văn phòng HĐND và UBND"),
+        ("SỞ Y TẾ", "Sở Y tế"),
+        ("TRUNG TÂM Y TẾ KHU VỰC SƠN HÀ", "Trung tâm y tế khu vực sơn hà"),  # no rule fits: set the announcer
+        ("", ""),
+    ],
+)
+def test_issuer_name_for_sentences(issuer: str, name: str) -> None:
+    from minutes_tui.core.framing import issuer_name
+
+    assert issuer_name(OfficeSettings(issuer=issuer)) == name
