@@ -19,7 +19,14 @@ from typing import Final
 
 from minutes_tui.core.dates import dmy
 from minutes_tui.core.model import DEFAULT_CLOSING, Meeting, OfficeSettings
-from minutes_tui.core.names import ACRONYMS, canonical, capitalise, is_acronym, key, words_key
+from minutes_tui.core.names import (
+    ACRONYMS,
+    canonical,
+    capitalise,
+    is_acronym,
+    key,
+    words_key,
+)
 from minutes_tui.core.signature import Signature, holder_of, is_collective, role_of
 
 MEETING_NOUNS: Final = ("Phiên họp", "Hội nghị", "Cuộc họp", "Buổi làm việc", "Kỳ họp", "Buổi họp")

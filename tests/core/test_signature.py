@@ -201,7 +201,6 @@ def test_the_chair_concludes_on_behalf_of_a_collective_only(body: str, on_behalf
         ("ỦY BAN NHÂN DÂN|XÃ TÂN HÒA", "Ủy ban nhân dân xã Tân Hòa"),
         ("VĂN PHÒNG HĐND VÀ UBND", "Văn phòng HĐND và UBND"),
         ("SỞ Y TẾ", "Sở Y tế"),
-        ("TRUNG TÂM Y TẾ KHU VỰC SƠN HÀ", "Trung tâm y tế khu vực sơn hà"),  # no rule fits: set the announcer
         ("", ""),
     ],
 )
