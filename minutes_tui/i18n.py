@@ -255,6 +255,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setting.recipients": ("Nơi nhận mặc định (cách nhau bằng ;)", "Default recipients (separated by ;)"),
     "setting.archive_code": ("Lưu (VT)", "Archive code (VT)"),
     "setting.closing": ("Câu kết ({body}, {announcer})", "Closing sentence ({body}, {announcer})"),
+    "setting.date_line": (
+        "Dòng ngày tháng (để trống: ngày xuất; “trống”: để ghi tay hoặc hệ thống điền)",
+        "Date line (empty: the export day; “trống”: left blank for the hand or the e-office)",
+    ),
+    "setting.pdf_a": ("PDF/A-2b khi xuất PDF (“có” hoặc để trống)", "PDF/A-2b when exporting a PDF (“có” or empty)"),
+    "preset.signer.tl": ("TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG", "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG (by order)"),
+    "preset.signer.tl_warning": (
+        "Chỉ dùng khi quy chế làm việc giao Chánh Văn phòng ký thừa lệnh Chủ tịch.",
+        "Use only where the working rules let the office head sign by order of the chairman.",
+    ),
+    "preset.signer.kt": ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (deputy signs)"),
+    "preset.signer.tm": ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH (on behalf of)"),
     "setting.language": ("Ngôn ngữ giao diện (vi, en)", "UI language (vi, en)"),
     "setting.theme": ("Giao diện màu", "Theme"),
     "setting.tag_keys": ("Phím gắn nhãn: f (F2–F6) hoặc alt (Alt+1…5)", "Tag keys: f (F2–F6) or alt (Alt+1…5)"),

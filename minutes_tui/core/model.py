@@ -243,7 +243,7 @@ class Meeting:
 #: Office settings (DESIGN.md), remembered across meetings; ``/set field value``.
 SETTING_FIELDS: tuple[str, ...] = (
     "parent_body", "issuer", "code", "place_name", "authority", "signer_title",
-    "signer_name", "announcer", "recipients", "archive_code", "closing", "language", "theme",
+    "signer_name", "announcer", "recipients", "archive_code", "closing", "date_line", "pdf_a", "language", "theme",
     "tag_keys",
 )
 
@@ -269,6 +269,11 @@ class OfficeSettings:
     recipients: list[str] = field(default_factory=list)
     archive_code: str = "VT"
     closing: str = DEFAULT_CLOSING
+    # "" dates the notice the day it is exported (or the day given); "trống" leaves
+    # "ngày … tháng … năm …" blank for the hand or the e-office system to fill.
+    date_line: str = ""
+    # "" for an ordinary PDF; "có" (or "PDF/A-2b") asks LibreOffice for PDF/A-2b.
+    pdf_a: str = ""
     language: str = "vi"
     theme: str = "textual-dark"
     tag_keys: str = "f"  # one of TAG_KEY_CHOICES
