@@ -46,7 +46,17 @@ def meeting_fingerprint(meeting: Meeting, settings: OfficeSettings, prints: dict
     lines' fingerprints when already computed)."""
     prints = prints if prints is not None else {line.id: line_fingerprint(line) for line in meeting.lines}
     lines = [(line.id, prints[line.id]) for line in meeting.lines]
-    return fingerprint(meeting.details.to_dict(), lines, settings.to_dict())
+    return fingerprint(meeting.details.to_dict(), lines, notice_settings(settings))
+
+
+#: Settings that change how the app looks or exports, never a word of the notice:
+#: changing them must not mark a stored notice as out of date.
+UI_ONLY_SETTINGS = frozenset({"language", "theme", "tag_keys", "pdf_a"})
+
+
+def notice_settings(settings: OfficeSettings) -> dict[str, object]:
+    """The settings a notice is compiled from."""
+    return {name: value for name, value in settings.to_dict().items() if name not in UI_ONLY_SETTINGS}
 
 
 def notice_lexicon(meeting: Meeting, settings: OfficeSettings) -> Lexicon:

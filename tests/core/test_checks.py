@@ -55,7 +55,7 @@ def test_unknown_owner_suggests_the_closest_known_one_under_folding() -> None:
 
 
 def test_a_section_holding_only_sub_sections_with_content_is_not_empty() -> None:
-    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    details = MeetingDetails(date="2027-03-09", time="8 giờ", place="P", chair="C", body="B", secretary="S")
     section, sub, empty_sub = Line(Kind.SECTION, "A"), Line(Kind.SUBSECTION, "a"), Line(Kind.SUBSECTION, "b")
     closing = Line(Kind.SECTION, "B")
     lines = [section, sub, Line(Kind.TASK, "x", ["V"], "quý II"), empty_sub, Line(Kind.NOTE, "ghi chú"), closing]

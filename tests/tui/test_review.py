@@ -458,7 +458,9 @@ async def test_checks_panel_takes_the_lists_place_at_80_columns(data: Path) -> N
         checks, review = screen.query_one("#checks"), screen.query_one(ReviewList)
         assert checks.has_focus and not review.display
         assert checks.size.width >= 70
-        await pilot.press("enter")  # jump to the first problem: the list comes back on it
+        # the biên bản's missing time and secretary come first (meeting details): the third
+        # problem is the first of a line; Enter jumps to it and the list comes back on it
+        await pilot.press("down", "down", "enter")
         assert review.display and review.has_focus
         assert screen.current().text == "việc không người"
         await quit_app(pilot)
