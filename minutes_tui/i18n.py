@@ -267,6 +267,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "preset.signer.kt": ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (deputy signs)"),
     "preset.signer.tm": ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH (on behalf of)"),
+    "setting.export_folder": ("Thư mục lưu tệp xuất (để trống: Tài liệu/minutes-tui)", "Export folder (empty: Documents/minutes-tui)"),
     "setting.language": ("Ngôn ngữ giao diện (vi, en)", "UI language (vi, en)"),
     "setting.theme": ("Giao diện màu", "Theme"),
     "setting.tag_keys": ("Phím gắn nhãn: f (F2–F6) hoặc alt (Alt+1…5)", "Tag keys: f (F2–F6) or alt (Alt+1…5)"),

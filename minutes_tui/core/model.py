@@ -244,7 +244,7 @@ class Meeting:
 SETTING_FIELDS: tuple[str, ...] = (
     "parent_body", "issuer", "code", "place_name", "authority", "signer_title",
     "signer_name", "announcer", "recipients", "archive_code", "closing", "date_line", "pdf_a", "language", "theme",
-    "tag_keys",
+    "tag_keys", "export_folder",
 )
 
 #: Values of the ``tag_keys`` setting: F2–F6, or Alt+1…5 for terminals that take the F-keys.
@@ -277,6 +277,7 @@ class OfficeSettings:
     language: str = "vi"
     theme: str = "textual-dark"
     tag_keys: str = "f"  # one of TAG_KEY_CHOICES
+    export_folder: str = ""  # where exports go; "" = the user's Documents/minutes-tui
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
