@@ -217,7 +217,106 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setting.closing": ("Câu kết ({body}, {announcer})", "Closing sentence ({body}, {announcer})"),
     "setting.language": ("Ngôn ngữ giao diện (vi, en)", "UI language (vi, en)"),
     "setting.theme": ("Giao diện màu", "Theme"),
+    "setting.export_access": ("Quyền đọc tệp xuất (private: chỉ mình bạn; shared: theo hệ thống)", "Who may read exports (private: only you; shared: system default)"),
 }
+
+# Messages of the store, the services and the command line (issue #10: every one through tr()).
+MESSAGES: dict[str, tuple[str, str]] = {
+    # store: errors
+    "store.locked": (
+        "Dữ liệu ở {root} đang được một minutes-tui khác sử dụng{who}. Hãy đóng cửa sổ đó trước, hoặc dùng --data để chọn thư mục khác.",
+        "The data in {root} is in use by another minutes-tui{who}. Close that window first, or choose another folder with --data.",
+    ),
+    "store.locked_by": (" (tiến trình {pid})", " (process {pid})"),
+    "store.corrupt": ("Tệp {path} bị hỏng ({reason}){kept}.", "The file {path} is damaged ({reason}){kept}."),
+    "store.kept_as": ("; bản hỏng được giữ lại ở {name}", "; the damaged file is kept as {name}"),
+    "store.reason.empty": ("tệp rỗng", "empty file"),
+    "store.reason.utf8": ("không phải UTF-8", "not UTF-8"),
+    "store.reason.json": ("không đọc được JSON", "not valid JSON"),
+    "store.reason.nesting": ("lồng quá sâu", "nested too deeply"),
+    "store.reason.shape": ("sai cấu trúc", "wrong structure"),
+    "store.reason.notice": ("phiên bản thông báo không đọc được", "unreadable notice version"),
+    "store.reason.edits": ("không đọc được các đoạn đã sửa", "unreadable paragraph edits"),
+    "store.unsafe_file": (
+        "Tệp {path} là {kind}, không phải tệp dữ liệu thường; minutes-tui không đọc cũng không ghi nó. Hãy kiểm tra rồi xoá hoặc thay bằng tệp thật.",
+        "{path} is {kind}, not a regular data file; minutes-tui neither reads nor writes it. Check it, then remove it or put the real file back.",
+    ),
+    "store.file_kind.link": ("một liên kết (symlink)", "a symbolic link"),
+    "store.file_kind.directory": ("một thư mục", "a directory"),
+    "store.file_kind.fifo": ("một FIFO", "a FIFO"),
+    "store.file_kind.device": ("một thiết bị", "a device"),
+    "store.file_kind.socket": ("một socket", "a socket"),
+    "store.file_kind.other": ("một loại tệp đặc biệt", "a special file"),
+    "store.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),
+    "store.future_schema": (
+        "Tệp {path} được tạo bởi phiên bản minutes-tui mới hơn (lược đồ {version}); hãy cập nhật minutes-tui.",
+        "{path} was written by a newer minutes-tui (schema {version}); please update minutes-tui.",
+    ),
+    "store.write_failed": (
+        "Không ghi được vào {path}: {reason}. Dòng vẫn còn trong ô nhập, chưa mất.",
+        "Could not write to {path}: {reason}. The line is still in the input, not lost.",
+    ),
+    "store.file_changed": (
+        "Tệp {path} đã bị một chương trình khác thay đổi; minutes-tui không ghi đè. Các dòng vẫn an toàn trong nhật ký.",
+        "{path} was changed by another program; minutes-tui does not overwrite it. The lines are safe in the journal.",
+    ),
+    "store.readonly": ("Dữ liệu đang mở ở chế độ chỉ đọc.", "The data is open read-only."),
+    "store.folder_unreadable": ("Không đọc được thư mục {path}: {reason}.", "Cannot read the folder {path}: {reason}."),
+    "store.meeting_missing": ("Không tìm thấy cuộc họp {id} ({path}).", "Meeting {id} not found ({path})."),
+    "store.checkpoint_later": (
+        "Chưa cập nhật được tệp {name} ({reason}); các dòng vẫn an toàn trong nhật ký.",
+        "Could not update {name} yet ({reason}); the lines are safe in the journal.",
+    ),
+    "store.no_backup": ("(không có bản sao lưu dùng được)", "(no usable backup)"),
+    "store.recovered": (
+        "Đã khôi phục cuộc họp từ {source} và nhật ký ({changes} thay đổi được áp dụng lại): {lines} dòng.",
+        "The meeting was recovered from {source} and the journal ({changes} changes replayed): {lines} lines.",
+    ),
+    "store.recovered_readonly": (
+        "Đang xem bản khôi phục từ {source} và nhật ký ({changes} thay đổi): {lines} dòng; tệp sẽ được sửa khi cuộc họp được mở để ghi.",
+        "Showing the state recovered from {source} and the journal ({changes} changes): {lines} lines; the file is repaired when the meeting is opened for writing.",
+    ),
+    "store.mended": (
+        "Tệp {path} có {count} mục sai dạng; đã giữ lại mọi nội dung đọc được và sửa phần còn lại{kept}.",
+        "{path} had {count} records of the wrong shape; everything readable was kept and the rest mended{kept}.",
+    ),
+    "store.journal_damaged": (
+        "Nhật ký {name} có {count} bản ghi hỏng, đã bỏ qua; các bản ghi còn lại đã được áp dụng{kept}.",
+        "The journal {name} had {count} damaged records, skipped; the other records were replayed{kept}.",
+    ),
+    "store.history_damaged": (
+        "Bước hoàn tác này không còn khớp với cuộc họp (lịch sử hỏng) và đã được bỏ; cuộc họp không thay đổi.",
+        "This undo step no longer fits the meeting (damaged history) and was dropped; the meeting is unchanged.",
+    ),
+    "store.draft_unreadable": ("Không đọc được dòng đang gõ dở ({name}).", "The half-typed line ({name}) could not be read."),
+    "store.cannot_create_dir": ("Không tạo được thư mục dữ liệu {path}: {reason}.", "Cannot create the data folder {path}: {reason}."),
+    "store.cannot_lock": (
+        "Không ghi được vào thư mục dữ liệu {path}: {reason}. Hãy chọn thư mục khác bằng --data.",
+        "Cannot write to the data folder {path}: {reason}. Choose another folder with --data.",
+    ),
+    "store.dir_shared": (
+        "Thư mục dữ liệu {path} cho phép người khác ghi vào (quyền {mode}); nên dùng thư mục chỉ mình bạn truy cập.",
+        "The data folder {path} can be written by others (mode {mode}); a folder only you can access is safer.",
+    ),
+    "store.moved_aside": ("Đã chuyển sang tên {name}.", "Moved aside as {name}."),
+    "store.settings_fallback": (
+        "Thiết lập không hợp lệ trong {path}: {names}; đã dùng giá trị mặc định.",
+        "Invalid settings in {path}: {names}; the defaults are used.",
+    ),
+    "store.directory_fallback": (
+        "Danh bạ trong {path} có mục sai dạng; đã bỏ các mục đó.",
+        "The owner directory in {path} had entries of the wrong shape; they were dropped.",
+    ),
+    "store.index_rebuilt": (
+        "Mục lục {path} có dòng sai dạng; đã dựng lại từ các cuộc họp.",
+        "The index {path} had rows of the wrong shape; rebuilt from the meetings.",
+    ),
+    "store.no_meetings": ("Chưa có cuộc họp nào.", "There are no meetings yet."),
+    "store.no_such_meeting": ("Không có cuộc họp “{ref}”. Xem danh sách bằng: minutes-tui list", "No meeting “{ref}”. See the list with: minutes-tui list"),
+    "store.ambiguous_meeting": ("“{ref}” khớp nhiều cuộc họp ({matches}); gõ thêm ký tự.", "“{ref}” matches several meetings ({matches}); type more characters."),
+    "settings.bad_choice": ("Thiết lập {name} không nhận “{value}”; chọn một trong: {choices}.", "The setting {name} does not take “{value}”; choose one of: {choices}."),
+}
+STRINGS.update(MESSAGES)
 
 
 def set_language(language: str) -> None:

@@ -214,6 +214,7 @@ class Meeting:
 SETTING_FIELDS: tuple[str, ...] = (
     "parent_body", "issuer", "code", "place_name", "authority", "signer_title",
     "signer_name", "announcer", "recipients", "archive_code", "closing", "language", "theme",
+    "export_access",
 )
 
 DEFAULT_CLOSING = (
@@ -237,6 +238,7 @@ class OfficeSettings:
     closing: str = DEFAULT_CLOSING
     language: str = "vi"
     theme: str = "textual-dark"
+    export_access: str = "private"  # exported documents: "private" (0600) or "shared" (the umask's mode)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
