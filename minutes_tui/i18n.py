@@ -314,6 +314,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.no_meetings": ("Chưa có cuộc họp nào.", "There are no meetings yet."),
     "store.no_such_meeting": ("Không có cuộc họp “{ref}”. Xem danh sách bằng: minutes-tui list", "No meeting “{ref}”. See the list with: minutes-tui list"),
     "store.ambiguous_meeting": ("“{ref}” khớp nhiều cuộc họp ({matches}); gõ thêm ký tự.", "“{ref}” matches several meetings ({matches}); type more characters."),
+    # services: import
+    "import.not_found": ("Không tìm thấy tệp {path}.", "File not found: {path}."),
+    "import.is_dir": ("{path} là thư mục, không phải tệp ghi chép.", "{path} is a folder, not a notes file."),
+    "import.not_regular": (
+        "{path} không phải tệp thường (thiết bị, FIFO hay socket); hãy chọn một tệp văn bản.",
+        "{path} is not a regular file (a device, FIFO or socket); choose a text file.",
+    ),
+    "import.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),
+    "import.too_large": (
+        "Tệp {path} quá lớn (trên {megabytes} MB) để là một tệp ghi chép.",
+        "{path} is too large (over {megabytes} MB) to be a notes file.",
+    ),
+    "import.not_utf8": ("Tệp {path} không phải văn bản UTF-8; hãy lưu lại với mã UTF-8.", "{path} is not UTF-8 text; save it again as UTF-8."),
+    "import.too_many_lines": (
+        "Tệp có {count} dòng; một cuộc họp tối đa {limit} dòng. Hãy chia thành nhiều cuộc họp.",
+        "The file has {count} lines; a meeting holds at most {limit} lines. Split it into several meetings.",
+    ),
+    "import.line_problem": ("dòng {number}: {message}", "line {number}: {message}"),
     "settings.bad_choice": ("Thiết lập {name} không nhận “{value}”; chọn một trong: {choices}.", "The setting {name} does not take “{value}”; choose one of: {choices}."),
 }
 STRINGS.update(MESSAGES)
