@@ -314,6 +314,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.no_meetings": ("Chưa có cuộc họp nào.", "There are no meetings yet."),
     "store.no_such_meeting": ("Không có cuộc họp “{ref}”. Xem danh sách bằng: minutes-tui list", "No meeting “{ref}”. See the list with: minutes-tui list"),
     "store.ambiguous_meeting": ("“{ref}” khớp nhiều cuộc họp ({matches}); gõ thêm ký tự.", "“{ref}” matches several meetings ({matches}); type more characters."),
+    # command line
+    "cli.description": (
+        "Ghi biên bản họp và soạn Thông báo kết luận (NĐ 30).",
+        "Take live meeting notes and draft the conclusion notice (Decree 30/2020).",
+    ),
+    "cli.commands": ("lệnh", "commands"),
+    "cli.see_help": ("xem: minutes-tui --help", "see: minutes-tui --help"),
+    "cli.help.version": ("in phiên bản rồi thoát", "show the version and exit"),
+    "cli.help.data": (
+        "thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; hoặc $MINUTES_TUI_DATA)",
+        "data folder (default: the user data folder, or $MINUTES_TUI_DATA)",
+    ),
+    "cli.help.lang": ("ngôn ngữ giao diện: vi (mặc định) hoặc en", "interface language: vi (default) or en"),
+    "cli.help.demo": ("mở một cuộc họp mẫu trong thư mục dữ liệu tạm", "open a demo meeting in a throw-away data folder"),
+    "cli.help.new": ("bắt đầu cuộc họp mới", "start a new meeting"),
+    "cli.help.import": ("tạo cuộc họp từ tệp ghi chép; in mã cuộc họp", "create a meeting from a notes file; prints its id"),
+    "cli.help.import_file": ("tệp ghi chép (UTF-8, tối đa 10.000 dòng)", "the notes file (UTF-8, at most 10,000 lines)"),
+    "cli.help.list": ("liệt kê cuộc họp: mã, ngày, tên, số kết quả/tồn tại/nhiệm vụ", "list meetings: id, date, title, findings/shortcomings/tasks"),
+    "cli.help.export": ("xuất Thông báo kết luận (.docx) hoặc biên bản", "export the conclusion notice (.docx) or the record"),
+    "cli.help.meeting": ("mã cuộc họp (hoặc vài ký tự đầu) hoặc 'last'", "meeting id (or its first characters) or 'last'"),
+    "cli.help.out": (
+        "tệp .docx đích, hoặc thư mục để ghi vào, hoặc - để ghi ra stdout",
+        "the .docx to write, or a folder to write into, or - for stdout",
+    ),
+    "cli.help.pdf": ("xuất thêm PDF (cần LibreOffice)", "also export a PDF (needs LibreOffice)"),
+    "cli.help.record": ("xuất biên bản thay vì thông báo", "export the record (biên bản) instead of the notice"),
+    "cli.help.force": ("ghi đè tệp đã có", "overwrite an existing file"),
+    "cli.empty_data": ("--data cần một thư mục, không để trống.", "--data needs a folder; it cannot be empty."),
+    "cli.empty_out": ("--out cần một tệp, một thư mục hoặc -, không để trống.", "--out needs a file, a folder or -; it cannot be empty."),
+    "cli.stdout_pdf": ("--out - ghi một tệp .docx ra stdout; không dùng kèm --pdf.", "--out - writes one .docx to stdout; it cannot be used with --pdf."),
+    "cli.stdout_tty": (
+        "--out - ghi tệp .docx (nhị phân) ra stdout; hãy chuyển hướng vào một tệp, ví dụ: > thong-bao.docx",
+        "--out - writes a binary .docx to stdout; redirect it to a file, e.g. > notice.docx",
+    ),
+    "cli.no_archive": (
+        "Không có dữ liệu minutes-tui ở {path} (kiểm tra lại --data).",
+        "There is no minutes-tui archive in {path} (check --data).",
+    ),
+    "cli.crash": ("lỗi không mong muốn: {error}. Báo cáo: {report}", "unexpected error: {error}. Report: {report}"),
+    "cli.conflicts": (
+        "{count} đoạn sửa tay không áp dụng vì ghi chép đã đổi; mở màn hình Thông báo để chọn giữ hay bỏ.",
+        "{count} hand edits were not applied because the notes changed; open the Notice screen to keep or drop them.",
+    ),
+    "cli.demo_data": ("dữ liệu mẫu ở {path} (xoá khi thoát)", "demo data in {path} (removed on exit)"),
+    # services: export
+    "export.exists": ("Tệp {path} đã có; dùng --force để ghi đè.", "{path} already exists; use --force to overwrite it."),
+    "export.cannot_create_dir": ("Không tạo được thư mục {path}: {reason}.", "Cannot create the folder {path}: {reason}."),
+    "export.cannot_write": ("Không ghi được {path}: {reason}.", "Cannot write {path}: {reason}."),
+    # render: PDF
+    "pdf.no_libreoffice": (
+        "Chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer); tệp .docx vẫn dùng được.",
+        "LibreOffice is not installed, so no PDF (install libreoffice-writer); the .docx is fine.",
+    ),
+    "pdf.failed": ("LibreOffice không chuyển được sang PDF: {error}.", "LibreOffice could not convert to PDF: {error}."),
+    "pdf.no_output": (
+        "LibreOffice không tạo ra tệp PDF; hãy mở tệp .docx và lưu thành PDF.",
+        "LibreOffice produced no PDF; open the .docx and save it as PDF.",
+    ),
+    # services: notices
+    "notices.nothing_to_edit": ("Chưa có thông báo để sửa; hãy soạn thông báo trước.", "There is no notice to edit yet; compile it first."),
+    "notices.paragraph_gone": ("Đoạn này không còn trong thông báo; hãy soạn lại.", "This paragraph is no longer in the notice; compile it again."),
     # services: import
     "import.not_found": ("Không tìm thấy tệp {path}.", "File not found: {path}."),
     "import.is_dir": ("{path} là thư mục, không phải tệp ghi chép.", "{path} is a folder, not a notes file."),
@@ -335,6 +396,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settings.bad_choice": ("Thiết lập {name} không nhận “{value}”; chọn một trong: {choices}.", "The setting {name} does not take “{value}”; choose one of: {choices}."),
 }
 STRINGS.update(MESSAGES)
+
+
+#: argparse's own messages (it calls gettext's ``_``; the CLI points that at
+#: :func:`argparse_text`). English is argparse's own text.
+ARGPARSE_VI: dict[str, str] = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tuỳ chọn",
+    "show this help message and exit": "in trợ giúp này rồi thoát",
+    "show program's version number and exit": "in phiên bản rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "không hiểu tham số: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected %s argument": "cần %s giá trị",
+    "expected %s arguments": "cần %s giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "tuỳ chọn mơ hồ: %(option)s có thể là %(matches)s",
+    "not allowed with argument %s": "không dùng cùng tham số %s",
+    "ignored explicit argument %r": "bỏ qua giá trị %r",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "unexpected option string: %s": "tuỳ chọn không mong đợi: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "không có lệnh %(parser_name)r (các lệnh: %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "không mở được '%(filename)s': %(error)s",
+    "subcommands": "lệnh",
+}
+
+
+def argparse_text(message: str | None) -> str | None:
+    """argparse's message ``message`` in the current language."""
+    if message is None or _language != "vi":
+        return message
+    return ARGPARSE_VI.get(message, message)
 
 
 def set_language(language: str) -> None:

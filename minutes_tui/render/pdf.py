@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from minutes_tui.errors import RenderError
+from minutes_tui.i18n import tr
 
 TIMEOUT_SECONDS = 120
 
@@ -20,7 +21,7 @@ def to_pdf(docx_path: Path) -> Path:
     """Convert ``docx_path`` to a PDF next to it; a clear RenderError when it cannot."""
     program = soffice()
     if program is None:
-        raise RenderError("Chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer); tệp .docx vẫn dùng được.")
+        raise RenderError(tr("pdf.no_libreoffice"))
     target = docx_path.with_suffix(".pdf")
     # A private profile: works while another LibreOffice window is open.
     with tempfile.TemporaryDirectory(prefix="minutes-tui-lo-") as profile, tempfile.TemporaryDirectory() as out:
@@ -31,9 +32,9 @@ def to_pdf(docx_path: Path) -> Path:
         try:
             subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise RenderError(f"LibreOffice không chuyển được sang PDF: {error}.") from error
+            raise RenderError(tr("pdf.failed", error=error)) from error
         produced = Path(out) / (docx_path.stem + ".pdf")
         if not produced.exists():
-            raise RenderError("LibreOffice không tạo ra tệp PDF; hãy mở tệp .docx và lưu thành PDF.")
+            raise RenderError(tr("pdf.no_output"))
         shutil.move(str(produced), target)
     return target

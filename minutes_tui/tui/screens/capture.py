@@ -115,6 +115,11 @@ class CaptureScreen(Screen[None]):
             field.value = failed[0][:MAX_TYPED_LENGTH]
             self.show_error(tr("capture.paste_problems", count=len(failed)))
 
+    def unsaved_text(self) -> str:
+        """The half-typed line: the app keeps it as the meeting's draft when the
+        screen is left, the app quits or a signal ends it (``MinutesApp.save_unsaved``)."""
+        return self.query_one(CaptureInput).value
+
     def show_error(self, message: str) -> None:
         widget = self.query_one("#capture-message", Static)
         widget.update(message)
