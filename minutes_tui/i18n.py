@@ -49,6 +49,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "meetings.search_placeholder": ("Tìm trong mọi cuộc họp (không phân biệt dấu) — Enter", "Search every meeting (accents ignored) — Enter"),
     "meetings.search_result": ("Tìm “{query}”: {lines} dòng trong {meetings} cuộc họp — r mở rà soát đã lọc, Esc bỏ tìm", "“{query}”: {lines} lines in {meetings} meetings — r opens review filtered, Esc clears"),
     "meetings.hits": ("{count} dòng khớp", "{count} matching lines"),
+    "meetings.reading": ("Đang đọc lại các cuộc họp để dựng mục lục… {done}/{total}", "Reading the meetings again to rebuild the index… {done}/{total}"),
+    "meetings.wait": ("Đang đọc danh sách cuộc họp, chờ một chút…", "Reading the meeting list, one moment…"),
     # capture
     "capture.placeholder": (
         "Gõ nội dung rồi Enter · + kết quả  ! tồn tại  > nhiệm vụ  = kết luận  # mục  @người ^hạn  /lệnh",

@@ -84,7 +84,10 @@ class MeetingSummary:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> MeetingSummary:
-        return cls(**{name: row[name] for name in cls.__dataclass_fields__ if name in row})
+        """From a row :func:`schema.index_row` accepted."""
+        get = row.get
+        return cls(row["id"], get("date", ""), get("title", ""), get("counts", {}), get("lines", 0),
+                   get("created", 0.0), get("updated", 0.0), get("stamp"))
 
     def count(self, kind: Kind) -> int:
         return int(self.counts.get(kind.value, 0))
@@ -325,10 +328,24 @@ class Archive:
         """Every meeting, newest first. Meetings whose index row is missing, stale or
         damaged are read again (``progress(done, total)`` reports it), and the index
         is then written once, in one atomic replace."""
+        listed = self._list(progress, None)
+        assert listed is not None
+        return listed
+
+    def list_if_cheap(self, max_reads: int) -> list[MeetingSummary] | None:
+        """:meth:`list`, or None when it would read more than ``max_reads`` meetings
+        again (a missing index): the caller then lists on a worker, with progress."""
+        return self._list(None, max_reads)
+
+    def _list(self, progress: Progress | None, max_reads: int | None) -> list[MeetingSummary] | None:
         rows = self._index_rows()
         ids, pending, stamps = self._scan()
         todo = [i for i in ids if i in pending or (rows.get(i) or {}).get("stamp") != stamps.get(i)]
+        if max_reads is not None and len(todo) > max_reads:
+            return None
         fresh: dict[str, MeetingSummary] = {}
+        if progress is not None and todo:
+            progress(0, len(todo))  # said before the first read: the caller can show it at once
         for done, meeting_id in enumerate(todo, start=1):
             try:
                 store = MeetingStore.open(self.meetings_path, meeting_id, readonly=True)

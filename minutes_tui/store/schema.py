@@ -229,24 +229,31 @@ def _history(table: Any, data: MeetingData) -> dict[str, Any]:
 
 
 # -- the archive's small files --------------------------------------------------------
-_SUMMARY_TEXT: Final = ("id", "date", "title")
-
-
 def index_row(row: Any) -> dict[str, Any] | None:
-    """An index row fit for ``MeetingSummary``, or None (the meeting is summarised again)."""
+    """An index row fit for ``MeetingSummary``, or None (the meeting is summarised again).
+
+    Called for every row on every listing: plain checks, no generators (JSON keys
+    are always strings, so only values are looked at).
+    """
     if type(row) is not dict:
         return None
-    if not all(type(row.get(name, "")) is str for name in _SUMMARY_TEXT) or not row.get("id"):
+    get = row.get
+    meeting_id = get("id")
+    if type(meeting_id) is not str or not meeting_id:
         return None
-    counts = row.get("counts", {})
-    if type(counts) is not dict or not all(type(k) is str and type(v) is int for k, v in counts.items()):
+    if type(get("date", "")) is not str or type(get("title", "")) is not str or type(get("lines", 0)) is not int:
         return None
-    if type(row.get("lines", 0)) is not int:
+    counts = get("counts", {})
+    if type(counts) is not dict:
         return None
-    if _number(row.get("created", 0.0)) is None or _number(row.get("updated", 0.0)) is None:
+    for value in counts.values():
+        if type(value) is not int:
+            return None
+    if _number(get("created", 0.0)) is None or _number(get("updated", 0.0)) is None:
         return None
-    stamp = row.get("stamp")
-    if stamp is not None and (type(stamp) is not list or len(stamp) != 2 or not all(type(v) is int for v in stamp)):
+    stamp = get("stamp")
+    if stamp is not None and (type(stamp) is not list or len(stamp) != 2
+                              or type(stamp[0]) is not int or type(stamp[1]) is not int):
         return None
     return row
 
