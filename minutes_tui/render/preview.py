@@ -8,7 +8,11 @@ from rich.table import Table
 from rich.text import Text
 
 from minutes_tui.core.notice import SECTION, SUBSECTION, Notice
-from minutes_tui.render.docx_common import NATIONAL_MOTTO
+
+#: Quốc hiệu and Tiêu ngữ, as ``render.docx_common`` prints them (a test keeps the two
+#: equal). Not imported from there: that module imports python-docx (~0.5 s), which
+#: the notice screen does not need until an export.
+NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 
 def _header(notice: Notice) -> Table:
@@ -48,7 +52,9 @@ def _signature(notice: Notice) -> Table:
     return table
 
 
-def render_notice_preview(notice: Notice) -> RenderableType:
+def notice_preview_parts(notice: Notice) -> list[RenderableType]:
+    """The preview as a list of parts in print order (one per paragraph), so a view can
+    render them a few at a time: a 10,000-line notice is ~8,000 paragraphs."""
     parts: list[RenderableType] = [
         _header(notice),
         Text(""),
@@ -60,4 +66,8 @@ def render_notice_preview(notice: Notice) -> RenderableType:
         heading = block.style in (SECTION, SUBSECTION)
         parts.append(Padding(Text(block.display, style="bold" if heading else "", justify="full"), (0, 0, 1, 4)))
     parts.append(_signature(notice))
-    return Group(*parts)
+    return parts
+
+
+def render_notice_preview(notice: Notice) -> RenderableType:
+    return Group(*notice_preview_parts(notice))
