@@ -53,7 +53,7 @@ def valid_record(record: Any) -> bool:
     if type(seq) is not int or seq <= 0:
         return False
     kind = record.get("t", "do")
-    if kind not in RECORD_KINDS:
+    if type(kind) is not str or kind not in RECORD_KINDS:
         return False
     if kind == "do":
         ops = record.get("ops")

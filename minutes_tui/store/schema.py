@@ -164,7 +164,8 @@ def _rows(table: dict[str, Any], data: MeetingData) -> list[dict[str, Any]]:
         kind, text = row.get("kind"), row.get("text", "")
         owners, deadline = row.get("owners", []), row.get("deadline", "")
         line_id, created, pos = row.get("id"), row.get("created", 0.0), row.get("pos")
-        ok = (kind in KINDS and type(text) is str and type(deadline) is str and type(owners) is list
+        known_kind = type(kind) is str and kind in KINDS
+        ok = (known_kind and type(text) is str and type(deadline) is str and type(owners) is list
               and all(type(o) is str for o in owners) and type(line_id) is str and line_id
               and line_id not in seen_ids and _number(created) is not None)
         if not ok:
@@ -175,7 +176,7 @@ def _rows(table: dict[str, Any], data: MeetingData) -> list[dict[str, Any]]:
             if type(line_id) is not str or not line_id or line_id in seen_ids:
                 line_id = uuid.uuid4().hex[:12]
             clean = {
-                "kind": kind if kind in KINDS else Kind.NOTE.value,
+                "kind": kind if known_kind else Kind.NOTE.value,
                 "text": salvaged,
                 "owners": _texts(owners) or [],
                 "deadline": _text(deadline) or "",
