@@ -341,7 +341,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the .docx to write, or a folder to write into, or - for stdout",
     ),
     "cli.help.pdf": ("xuất thêm PDF (cần LibreOffice)", "also export a PDF (needs LibreOffice)"),
-    "cli.help.record": ("xuất biên bản thay vì thông báo", "export the record (biên bản) instead of the notice"),
+    "cli.help.record": ("xuất biên bản thay vì thông báo", "export the full record (minutes) instead of the notice"),
     "cli.help.force": ("ghi đè tệp đã có", "overwrite an existing file"),
     "cli.empty_data": ("--data cần một thư mục, không để trống.", "--data needs a folder; it cannot be empty."),
     "cli.empty_out": ("--out cần một tệp, một thư mục hoặc -, không để trống.", "--out needs a file, a folder or -; it cannot be empty."),
@@ -377,6 +377,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # services: notices
     "notices.nothing_to_edit": ("Chưa có thông báo để sửa; hãy soạn thông báo trước.", "There is no notice to edit yet; compile it first."),
     "notices.paragraph_gone": ("Đoạn này không còn trong thông báo; hãy soạn lại.", "This paragraph is no longer in the notice; compile it again."),
+    # the notes language (core/parser.py): why a line was not taken
+    "parse.sigil_only": ("Dòng chỉ có ký hiệu, chưa có nội dung.", "The line has a sign but no text yet."),
+    "parse.bad_command": (
+        "Không hiểu lệnh “{line}”. Gõ // ở đầu để ghi dòng bắt đầu bằng /.",
+        "Unknown command “{line}”. Type // at the start to record a line that begins with /.",
+    ),
+    "parse.no_setting": ("Không có thiết lập “{name}”. Các thiết lập: {known}.", "No setting “{name}”. Settings: {known}."),
+    "parse.alias_syntax": (
+        "Cú pháp: /alias <viết tắt> <tên đầy đủ>, ví dụ /alias vp Văn phòng thị xã",
+        "Syntax: /alias <short> <full name>, e.g. /alias vp Town office",
+    ),
+    "parse.no_command": ("Không có lệnh /{name}. Các lệnh: /{known}, /set, /alias.", "No command /{name}. Commands: /{known}, /set, /alias."),
+    "parse.needs_value": ("Lệnh /{name} cần một giá trị, ví dụ /{name} …", "The command /{name} needs a value, e.g. /{name} …"),
+    "parse.bad_date": ("Ngày “{value}” không hợp lệ; gõ dạng 12/01/2022.", "“{value}” is not a valid date; type it as 12/01/2022."),
     # services: import
     "import.not_found": ("Không tìm thấy tệp {path}.", "File not found: {path}."),
     "import.is_dir": ("{path} là thư mục, không phải tệp ghi chép.", "{path} is a folder, not a notes file."),

@@ -21,6 +21,7 @@ from minutes_tui.core.dates import parse_date, parse_deadline
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import DETAIL_FIELDS, SETTING_FIELDS, Kind
 from minutes_tui.core.text import clean_line, fold
+from minutes_tui.i18n import tr
 
 _BULLET = re.compile(r"^(?:[-•*–](?:\s+|$))+")
 # The sigil must be followed by a space or a letter, so "+5% tăng" stays a note.
@@ -77,7 +78,7 @@ class AliasCommand:
 
 @dataclass
 class Problem:
-    """The text could not be taken as typed; ``message`` says why (Vietnamese)."""
+    """The text could not be taken as typed; ``message`` says why (in the UI language)."""
 
     message: str
 
@@ -161,7 +162,7 @@ def parse(raw: str, directory: Directory | None = None, sticky: Kind | None = No
         kind = Kind.SUBSECTION if sigil.startswith("##") else _SIGIL_KIND[sigil]
         line = line[match.end() :]
         if not line.strip():
-            return Problem("Dòng chỉ có ký hiệu, chưa có nội dung.")
+            return Problem(tr("parse.sigil_only"))
     if kind.is_heading:
         return ParsedLine(kind, line.strip())
     return _content(kind, line, directory)
@@ -177,7 +178,7 @@ def _content(kind: Kind, body: str, directory: Directory | None) -> ParsedLine:
 def _command(line: str) -> Parsed:
     match = _COMMAND.match(line)
     if not match:
-        return Problem(f"Không hiểu lệnh “{line[:40]}”. Gõ // ở đầu để ghi dòng bắt đầu bằng /.")
+        return Problem(tr("parse.bad_command", line=line[:40]))
     name = match.group(1).lower()
     name = _COMMAND_ALIASES.get(name, name)
     value = (match.group(2) or "").strip()
@@ -185,21 +186,21 @@ def _command(line: str) -> Parsed:
         field_name, _, setting = value.partition(" ")
         if field_name not in SETTING_FIELDS:
             known = ", ".join(SETTING_FIELDS)
-            return Problem(f"Không có thiết lập “{field_name}”. Các thiết lập: {known}.")
+            return Problem(tr("parse.no_setting", name=field_name, known=known))
         return SettingCommand(field_name, setting.strip())
     if name == "alias":
         alias, _, full = value.partition(" ")
         full = full.strip().lstrip("=").strip()
         if not alias or not full:
-            return Problem("Cú pháp: /alias <viết tắt> <tên đầy đủ>, ví dụ /alias vp Văn phòng thị xã")
+            return Problem(tr("parse.alias_syntax"))
         return AliasCommand(alias.lstrip("@"), full)
     if name not in DETAIL_FIELDS:
-        return Problem(f"Không có lệnh /{name}. Các lệnh: /{', /'.join(DETAIL_FIELDS)}, /set, /alias.")
+        return Problem(tr("parse.no_command", name=name, known=", /".join(DETAIL_FIELDS)))
     if not value:
-        return Problem(f"Lệnh /{name} cần một giá trị, ví dụ /{name} …")
+        return Problem(tr("parse.needs_value", name=name))
     if name == "date":
         parsed = parse_date(value)
         if parsed is None:
-            return Problem(f"Ngày “{value}” không hợp lệ; gõ dạng 12/01/2022.")
+            return Problem(tr("parse.bad_date", value=value))
         value = parsed.isoformat()
     return DetailCommand(name, value)

@@ -252,3 +252,12 @@ def test_warnings_are_printed_in_english(archive: Path) -> None:
     done = run("--lang", "en", "list", data=archive)
     err = done.stderr.decode("utf-8")
     assert done.returncode == 0 and "damaged" in err and not VIETNAMESE.search(err), err
+
+
+def test_import_problems_in_english(tmp_path: Path) -> None:
+    notes = tmp_path / "n.txt"
+    notes.write_text("+ ok\n/nosuch x\n/date 32/13/2027\n>\n/set language fr\n/alias vp\n", encoding="utf-8")
+    done = run("--lang", "en", "import", str(notes), data=tmp_path / "data")
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 0 and err.count("\n") == 5, err
+    assert "line 2" in err and not VIETNAMESE.search(err), err
