@@ -20,3 +20,17 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    """The UI language is process-wide (``cli.main(["--lang", "en", …])`` sets it):
+    every test starts, and leaves, in the default language."""
+    from minutes_tui.i18n import set_language
+
+    set_language("vi")
+    yield
+    set_language("vi")

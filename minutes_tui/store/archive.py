@@ -38,10 +38,22 @@ from minutes_tui.i18n import tr
 from minutes_tui.locations import meetings_dir
 from minutes_tui.store import schema
 from minutes_tui.store.errors import (
-    CorruptFile, DataLocked, ReadOnly, StoreError, UnreadableFile, UnsafeFile, WriteFailed,
+    CorruptFile,
+    DataLocked,
+    ReadOnly,
+    StoreError,
+    UnreadableFile,
+    UnsafeFile,
+    WriteFailed,
 )
 from minutes_tui.store.files import (
-    FILE_MODE, ensure_private_dir, loose_permissions, open_regular, remove_orphan_temps, set_aside, stamp_of,
+    FILE_MODE,
+    ensure_private_dir,
+    loose_permissions,
+    open_regular,
+    remove_orphan_temps,
+    set_aside,
+    stamp_of,
 )
 from minutes_tui.store.lock import DataDirLock, LockTaken
 from minutes_tui.store.meeting_store import MeetingStore
@@ -55,6 +67,7 @@ SETTINGS_NAME: Final = "settings.json"
 PROGRESS_EVERY: Final = 25
 
 Progress = Callable[[int, int], None]
+Summaries = list["MeetingSummary"]  # spelled here: inside Archive, "list" is the method
 
 
 @dataclass
@@ -324,7 +337,7 @@ class Archive:
             self.warnings.append(tr("store.index_rebuilt", path=path))
         return rows
 
-    def list(self, progress: Progress | None = None) -> list[MeetingSummary]:
+    def list(self, progress: Progress | None = None) -> Summaries:
         """Every meeting, newest first. Meetings whose index row is missing, stale or
         damaged are read again (``progress(done, total)`` reports it), and the index
         is then written once, in one atomic replace."""
@@ -332,12 +345,12 @@ class Archive:
         assert listed is not None
         return listed
 
-    def list_if_cheap(self, max_reads: int) -> list[MeetingSummary] | None:
+    def list_if_cheap(self, max_reads: int) -> Summaries | None:
         """:meth:`list`, or None when it would read more than ``max_reads`` meetings
         again (a missing index): the caller then lists on a worker, with progress."""
         return self._list(None, max_reads)
 
-    def _list(self, progress: Progress | None, max_reads: int | None) -> list[MeetingSummary] | None:
+    def _list(self, progress: Progress | None, max_reads: int | None) -> Summaries | None:
         rows = self._index_rows()
         ids, pending, stamps = self._scan()
         todo = [i for i in ids if i in pending or (rows.get(i) or {}).get("stamp") != stamps.get(i)]
@@ -358,7 +371,7 @@ class Archive:
                 fresh[meeting_id] = MeetingSummary.of(store.meeting, stamp)
             if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(todo)):
                 progress(done, len(todo))
-        summaries: list[MeetingSummary] = []
+        summaries: Summaries = []
         for meeting_id in ids:
             if meeting_id in fresh:
                 summaries.append(fresh[meeting_id])
@@ -369,7 +382,7 @@ class Archive:
         summaries.sort(key=lambda s: (s.date or "", s.created), reverse=True)
         return summaries
 
-    def _write_index(self, summaries: list[MeetingSummary]) -> None:
+    def _write_index(self, summaries: Summaries) -> None:
         """The whole index in one write (a rebuild of 2,000 meetings is one file replace)."""
         assert self._index is not None
         table = {str(number): asdict(summary) for number, summary in enumerate(summaries, start=1)}

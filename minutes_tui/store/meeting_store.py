@@ -21,7 +21,6 @@ The secretary's half-typed line lives beside it too (:meth:`save_draft`).
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -39,7 +38,14 @@ from minutes_tui.store import journal as journal_io
 from minutes_tui.store import schema
 from minutes_tui.store.errors import CorruptFile, ReadOnly, StoreError, UnreadableFile, UnsafeFile, WriteFailed
 from minutes_tui.store.files import (
-    FileStamp, atomic_write, parse_json, read_regular, set_aside, stamp_of, unique_name, write_private_copy,
+    FileStamp,
+    atomic_write,
+    parse_json,
+    read_regular,
+    set_aside,
+    stamp_of,
+    unique_name,
+    write_private_copy,
 )
 from minutes_tui.store.migrations import SCHEMA, migrate
 from minutes_tui.store.notice_store import NoticeStore
@@ -317,7 +323,8 @@ class MeetingStore:
             source, target = (self.history.undo, self.history.redo) if kind == "undo" else (self.history.redo, self.history.undo)
             if not source:
                 return False
-            record = {"seq": self.seq + 1, "t": kind, "at": round(time.time(), 3)}
+            seq = self.seq + 1
+            record = {"seq": seq, "t": kind, "at": round(time.time(), 3)}
             try:
                 inverse = edits.apply_all(self.meeting, source[-1])
             except EditError:
@@ -328,7 +335,7 @@ class MeetingStore:
             self._append(journal, journal_io.encode(record), inverse)
             source.pop()
             target.append(inverse)
-            self.seq = record["seq"]
+            self.seq = seq
             return True
 
     def _writable_journal(self) -> journal_io.Journal:
@@ -394,7 +401,8 @@ class MeetingStore:
             return ""
         if data["seq"] < self._draft_cleared:
             return ""  # the line it held was committed after it was saved
-        return data["text"]
+        text: str = data["text"]
+        return text
 
     # -- checkpoint: the journal into the database file -----------------------------
     @property

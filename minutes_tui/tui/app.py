@@ -7,6 +7,7 @@ single instance and a single writer per file).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 from textual import work
@@ -86,8 +87,7 @@ class MinutesApp(App[None]):
         if meeting_id not in self.stores:
             store = self.archive.open_meeting(meeting_id)
             self.stores[meeting_id] = store
-            for warning in store.warnings:
-                self.notify(warning, severity="warning", timeout=15)
+            self.show_warnings()  # the store's warnings joined the archive's
         return self.stores[meeting_id]
 
     def new_meeting(self) -> None:
@@ -274,10 +274,8 @@ class MinutesApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         # Like Harlequin: a crash report file and one friendly line, not a raw traceback.
         path = write_crash_report(crash_dir(self.archive.root), error)
-        try:
+        with contextlib.suppress(Exception):  # already crashing: the report is written, the journal is safe
             self.save_unsaved()
-        except Exception:  # noqa: BLE001 - already crashing: the report is written, the journal is safe
-            pass
         self.close_stores()
         self._return_code = 1
         if self._exception is None:

@@ -26,7 +26,7 @@ def run(*args: str, data: Path | None = None, stdin: bytes | None = None, timeou
     full_env.pop("MINUTES_TUI_DATA", None)
     prefix = ["--data", str(data)] if data is not None else []
     return subprocess.run([sys.executable, "-m", "minutes_tui", *prefix, *args], capture_output=True,
-                          env=full_env, timeout=timeout, input=stdin, cwd=cwd)
+                          env=full_env, timeout=timeout, input=stdin, cwd=cwd, check=False)
 
 
 def one_line_error(done: subprocess.CompletedProcess[bytes]) -> str:
@@ -127,7 +127,7 @@ def test_out_empty_is_a_clear_error(archive: Path) -> None:
 
 def test_data_empty_is_a_clear_error(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "minutes_tui", "--data", "", "list"], capture_output=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}, timeout=60)
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}, timeout=60, check=False)
     one_line_error(done)
 
 
@@ -202,9 +202,9 @@ def test_export_access_shared_follows_the_umask(archive: Path, tmp_path: Path) -
     with Archive(archive) as opened:
         opened.save_settings(opened.settings.with_value("export_access", "shared"))
     out = tmp_path / "shared.docx"
-    done = subprocess.run(["sh", "-c", f'umask 022; exec "{sys.executable}" -m minutes_tui --data "{archive}" '
-                                       f'export last --out "{out}"'],
-                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    command = f'umask 022; exec "{sys.executable}" -m minutes_tui --data "{archive}" export last --out "{out}"'
+    done = subprocess.run(["sh", "-c", command], capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
 

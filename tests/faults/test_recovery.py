@@ -38,7 +38,7 @@ def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("MINUTES_TUI_DATA", None)
     return subprocess.run([sys.executable, "-m", "minutes_tui", "--data", str(root), *args],
-                          capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+                          capture_output=True, text=True, env=env, timeout=60, cwd=ROOT, check=False)
 
 
 def test_damaged_file_after_an_import_recovers_every_line(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_meeting_file_of_the_wrong_shape(tmp_path: Path, capsys, name: str) -> N
     path.write_bytes(raw)
     (root / "index.json").unlink()  # and the index must be rebuilt from the files
 
-    out, err = _cli_ok(root, capsys, "list")
+    out, _ = _cli_ok(root, capsys, "list")
     assert damaged_id in out and other_id in out
     with Archive(root) as archive:
         store = archive.open_meeting(damaged_id)
@@ -111,7 +111,7 @@ def test_meeting_file_nested_200000_deep(tmp_path: Path, capsys) -> None:
 
 def test_journal_ops_that_are_not_lists(tmp_path: Path, capsys) -> None:
     root = tmp_path / "data"
-    damaged_id, other_id = _two_meetings(root)
+    damaged_id, _ = _two_meetings(root)
     journal = root / "meetings" / f"{damaged_id}.journal"
     journal.write_bytes(b'{"seq": 5, "t": "do", "ops": "insert"}\n{"seq": 6, "t": "do", "ops": [1, 2]}\n'
                         b'{"seq": "7", "t": "undo"}\n{"seq": 8, "t": "jump"}\n[{"seq": 9}]\n')
@@ -149,7 +149,7 @@ def test_settings_of_the_wrong_type_fall_back(tmp_path: Path, capsys, office: di
     first, _ = _two_meetings(root)
     (root / "settings.json").write_text(json.dumps({"office": {"1": office}, "directory": {"1": {"aliases": 3}}}),
                                         encoding="utf-8")
-    out, err = _cli_ok(root, capsys, "export", first, "--out", str(tmp_path / "x.docx"))
+    _, err = _cli_ok(root, capsys, "export", first, "--out", str(tmp_path / "x.docx"))
     assert "settings.json" in err
     with Archive(root) as archive:
         assert archive.settings.language in ("vi", "en") and archive.settings.theme == "textual-dark"
@@ -201,7 +201,7 @@ def test_import_with_an_invalid_setting_reports_the_line(tmp_path: Path, capsys)
     notes = tmp_path / "n.txt"
     notes.write_text("/set language fr\n+ một kết quả\n", encoding="utf-8")
     root = tmp_path / "data"
-    out, err = _cli_ok(root, capsys, "import", str(notes))
+    _, err = _cli_ok(root, capsys, "import", str(notes))
     assert "1" in err and "language" in err
     with Archive(root) as archive:
         assert archive.settings.language == "vi"
@@ -232,9 +232,8 @@ def test_permission_denied_names_the_file(tmp_path: Path, capsys, monkeypatch, w
     assert second in out
     assert name in err and os.strerror(errno.EACCES) in err, err
     if which in ("meeting", "journal"):
-        with Archive(root) as archive:
-            with pytest.raises(StoreError, match=name):
-                archive.open_meeting(first)
+        with Archive(root) as archive, pytest.raises(StoreError, match=name):
+            archive.open_meeting(first)
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads mode-000 files")

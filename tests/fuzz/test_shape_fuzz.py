@@ -117,7 +117,7 @@ def test_index_of_any_shape(index: Any) -> None:
 
 @given(settings_tables)
 def test_settings_of_any_shape(tables: Any) -> None:
-    root, damaged, good = _copy()
+    root, _, good = _copy()
     try:
         (root / "settings.json").write_bytes(_dump(tables))
         with Archive(root) as archive:

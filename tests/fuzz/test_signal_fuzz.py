@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from minutes_tui.store import Archive
-from tests.faults.apprun import disk_texts, start_new_meeting, wait_for
+from tests.faults.apprun import disk_texts, start_new_meeting
 from tests.faults.test_kill9 import check, make_line
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a POSIX pseudo-terminal")

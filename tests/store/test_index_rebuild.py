@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.archive_gen import generate
-from minutes_tui.store import Archive
-from minutes_tui.store import tinydb_storage
+from minutes_tui.store import Archive, tinydb_storage
 
 MEETINGS = 300
 
