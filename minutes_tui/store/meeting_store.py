@@ -53,8 +53,9 @@ from minutes_tui.store.tinydb_storage import Tables, flush, open_db, read_tables
 
 #: A read-only open retries this many times when the app checkpoints under it.
 CONSISTENT_READ_TRIES: Final = 5
-#: A draft longer than this is cut (a paste is committed, not drafted).
-MAX_DRAFT_CHARS: Final = 100_000
+#: A draft file larger than this is not read (ours never is: it holds what the input
+#: holds, lines the capture screen could not take included); a warning says so.
+MAX_DRAFT_BYTES: Final = 16 * 1024 * 1024
 
 
 @dataclass
@@ -353,15 +354,15 @@ class MeetingStore:
 
     # -- the half-typed line ----------------------------------------------------------
     def save_draft(self, text: str) -> None:
-        """Keep ``text`` (the line being typed) so a closed terminal or a kill loses
-        at most what was typed since the last call. Atomic, 0600, durable on return;
+        """Keep ``text`` (the line being typed, or several lines a paste left in the
+        input) so a closed terminal or a kill loses at most what was typed since the
+        last call. Atomic, 0600, durable on return;
         a no-op when the text is what is already saved, so it is cheap to call
         after every pause in typing. An empty text removes the draft.
         Raises :class:`WriteFailed` when the disk refuses (the text is still on screen).
         """
         if self.readonly:
             raise ReadOnly()
-        text = text[:MAX_DRAFT_CHARS]
         with self._draft_lock:
             if text == self._current_draft():
                 return
@@ -389,7 +390,7 @@ class MeetingStore:
 
     def _read_draft(self) -> str:
         try:
-            found = read_regular(self.draft_path, limit=8 * MAX_DRAFT_CHARS)
+            found = read_regular(self.draft_path, limit=MAX_DRAFT_BYTES)
             if found is None:
                 return ""
             data = parse_json(found[0], self.draft_path)

@@ -110,3 +110,12 @@ def test_a_damaged_or_linked_draft_is_reported_not_raised(folder: Path, tmp_path
     assert MeetingStore.open(folder, store.id).draft() == "mới"
     if content is None:
         assert outside.read_text(encoding="utf-8") == '{"text": "from outside", "seq": 0}'
+
+
+def test_a_draft_of_several_long_lines_is_kept_whole(folder: Path) -> None:
+    """What a paste left in the input (the rejected lines, item 2) is kept as it is."""
+    store = MeetingStore.create(folder)
+    text = "\n".join(f"/nosuch dòng {n} " + "x" * 5000 for n in range(40))
+    store.save_draft(text)
+    _killed(store)
+    assert MeetingStore.open(folder, store.id).draft() == text
