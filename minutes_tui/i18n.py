@@ -237,6 +237,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.reason.json": ("không đọc được JSON", "not valid JSON"),
     "store.reason.nesting": ("lồng quá sâu", "nested too deeply"),
     "store.reason.shape": ("sai cấu trúc", "wrong structure"),
+    "store.reason.missing": ("tệp đã bị xoá", "the file was deleted"),
     "store.reason.notice": ("phiên bản thông báo không đọc được", "unreadable notice version"),
     "store.reason.edits": ("không đọc được các đoạn đã sửa", "unreadable paragraph edits"),
     "store.unsafe_file": (

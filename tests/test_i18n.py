@@ -43,7 +43,7 @@ def test_every_key_used_exists() -> None:
 def test_keys_built_at_run_time_exist() -> None:
     from minutes_tui.store.errors import CorruptFile, UnsafeFile
 
-    for reason in ("empty", "utf8", "json", "nesting", "shape", "notice", "edits"):
+    for reason in ("empty", "utf8", "json", "nesting", "shape", "missing", "notice", "edits"):
         assert "store.reason." not in str(CorruptFile(Path("x"), reason))
     for kind in ("link", "directory", "fifo", "device", "socket", "other"):
         assert "store.file_kind." not in str(UnsafeFile(Path("x"), kind))

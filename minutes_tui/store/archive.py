@@ -293,6 +293,7 @@ class Archive:
         """Meeting ids, those whose journal holds unfolded records, and each meeting
         file's [size, mtime_ns] — one directory read, one lstat per meeting."""
         ids: list[str] = []
+        backups: set[str] = set()
         pending: set[str] = set()
         stamps: dict[str, list[int]] = {}
         try:
@@ -309,11 +310,13 @@ class Archive:
                         ids.append(name[:-5])
                         st = entry.stat(follow_symlinks=False)
                         stamps[name[:-5]] = [st.st_size, st.st_mtime_ns]
+                    elif name.endswith(".json.bak") and MEETING_ID.fullmatch(name[:-9]):
+                        backups.add(name[:-9])  # listed when its .json is gone: recovered from it
                     elif name.endswith(".journal") and entry.stat(follow_symlinks=False).st_size > 0:
                         pending.add(name[: -len(".journal")])
                 except OSError:
                     continue  # vanished while listing
-        ids.sort()
+        ids = sorted(set(ids) | backups)
         return ids, pending, stamps
 
     def _meeting_ids(self) -> list[str]:

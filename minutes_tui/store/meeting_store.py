@@ -21,6 +21,7 @@ The secretary's half-typed line lives beside it too (:meth:`save_draft`).
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -168,7 +169,9 @@ class MeetingStore:
         try:
             found = read_tables(self.path)
             if found is None:
-                raise StoreError(tr("store.meeting_missing", id=self.id, path=self.path))
+                if not os.path.lexists(self.backup_path):
+                    raise StoreError(tr("store.meeting_missing", id=self.id, path=self.path))
+                raise CorruptFile(self.path, "missing")  # deleted: .bak and the journals still hold it
             tables, stamp = found
             data, migrated = self._checked(tables, self.path)
         except CorruptFile as damage:
@@ -192,7 +195,7 @@ class MeetingStore:
 
     def _recover(self, damage: CorruptFile) -> _Snapshot:
         """Set the damaged file aside (when writable) and start from ``.bak``."""
-        if not self.readonly:
+        if not self.readonly and os.path.lexists(self.path):
             damage = damage.set_aside_as(set_aside(self.path))
         data: schema.MeetingData | None = None
         try:

@@ -57,7 +57,10 @@ class AtomicJSONStorage(Storage):
         return tables
 
     def write(self, data: Tables) -> None:
-        if self._seen and stamp_of(self.path) != self.stamp:
+        current = stamp_of(self.path)
+        # Another version is there: replacing it would lose its changes. (A file deleted
+        # meanwhile is written again: there is nothing to lose, and the data needs a home.)
+        if self._seen and current is not None and current != self.stamp:
             raise FileChanged(self.path)
         payload = _dumps(data)
         self.stamp = atomic_write(self.path, payload, keep_backup=self.keep_backup)

@@ -209,3 +209,26 @@ def test_a_meeting_file_changed_since_it_was_read_is_not_overwritten(tmp_path: P
         assert path.name in str(caught.value)
         assert path.read_bytes() == written, "the other writer's file was overwritten"
         assert store.journal_path.stat().st_size > 0, "the journal must keep the line"
+
+
+def test_a_meeting_file_deleted_behind_the_app_loses_nothing(tmp_path: Path) -> None:
+    """Deleted while the app holds the meeting: the next checkpoint writes it again; deleted
+    while nothing runs: the meeting is listed and recovered from .bak and the journals."""
+    root = tmp_path / "data"
+    meeting_id = _meeting(root, "một", "hai")
+    with Archive(root) as archive:
+        store = archive.open_meeting(meeting_id)
+        _add(store, "ba")
+        store.path.unlink()
+        archive.checkpoint(store)
+        assert store.path.exists()
+        _add(store, "bốn")
+        archive.close_meeting(store)
+    (root / "meetings" / f"{meeting_id}.json").unlink()
+    with Archive(root) as archive:
+        assert meeting_id in {summary.id for summary in archive.list()}
+        store = archive.open_meeting(meeting_id)
+        assert _texts(store) == ["một", "hai", "ba", "bốn"]
+        assert any("bak" in w for w in archive.take_warnings())
+        archive.close_meeting(store)
+    assert (root / "meetings" / f"{meeting_id}.json").exists()
