@@ -65,6 +65,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "meetings.search_placeholder": ("Tìm trong mọi cuộc họp (không phân biệt dấu) — Enter", "Search every meeting (accents ignored) — Enter"),
     "meetings.search_result": ("Tìm “{query}”: {lines} dòng trong {meetings} cuộc họp — r mở rà soát đã lọc, Esc bỏ tìm", "“{query}”: {lines} lines in {meetings} meetings — r opens review filtered, Esc clears"),
     "meetings.hits": ("{count} dòng khớp", "{count} matching lines"),
+    "meetings.reading": ("Đang đọc lại các cuộc họp để dựng mục lục… {done}/{total}", "Reading the meetings again to rebuild the index… {done}/{total}"),
+    "meetings.wait": ("Đang đọc danh sách cuộc họp, chờ một chút…", "Reading the meeting list, one moment…"),
     # capture
     "capture.placeholder": (
         "Gõ nội dung rồi Enter · + kết quả  ! tồn tại  > nhiệm vụ  = kết luận  # mục  @người ^hạn  /lệnh",
@@ -287,6 +289,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setting_name.language": ("ngôn ngữ giao diện", "UI language"),
     "setting_name.theme": ("giao diện màu", "theme"),
     "setting_name.tag_keys": ("phím gắn nhãn", "tag keys"),
+    "cli.help.export_date": ("ngày ghi ở dòng ngày tháng (mặc định: hôm nay)", "the date printed in the date line (default: today)"),
+    "cli.bad_date": ("“{value}” không phải ngày; gõ dạng 14/01/2027", "“{value}” is not a date; type 14/01/2027"),
     # reading a signed notice back
     "signed.missing": ("Không tìm thấy tệp {path}.", "File {path} not found."),
     "signed.not_a_file": ("{path} không phải một tệp.", "{path} is not a file."),
@@ -298,7 +302,237 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "signed.not_docx": ("{path} không phải tệp Word (.docx).", "{path} is not a Word (.docx) file."),
     "signed.damaged": ("Tệp Word {path} bị hỏng, không đọc được.", "The Word file {path} is damaged and cannot be read."),
+    "setting.export_access": ("Quyền đọc tệp xuất (private: chỉ mình bạn; shared: theo hệ thống)", "Who may read exports (private: only you; shared: system default)"),
 }
+
+# Messages of the store, the services and the command line (issue #10: every one through tr()).
+MESSAGES: dict[str, tuple[str, str]] = {
+    # store: errors
+    "store.locked": (
+        "Dữ liệu ở {root} đang được một minutes-tui khác sử dụng{who}. Hãy đóng cửa sổ đó trước, hoặc dùng --data để chọn thư mục khác.",
+        "The data in {root} is in use by another minutes-tui{who}. Close that window first, or choose another folder with --data.",
+    ),
+    "store.locked_by": (" (tiến trình {pid})", " (process {pid})"),
+    "store.corrupt": ("Tệp {path} bị hỏng ({reason}){kept}.", "The file {path} is damaged ({reason}){kept}."),
+    "store.kept_as": ("; bản hỏng được giữ lại ở {name}", "; the damaged file is kept as {name}"),
+    "store.reason.empty": ("tệp rỗng", "empty file"),
+    "store.reason.utf8": ("không phải UTF-8", "not UTF-8"),
+    "store.reason.json": ("không đọc được JSON", "not valid JSON"),
+    "store.reason.nesting": ("lồng quá sâu", "nested too deeply"),
+    "store.reason.shape": ("sai cấu trúc", "wrong structure"),
+    "store.reason.missing": ("tệp đã bị xoá", "the file was deleted"),
+    "store.reason.notice": ("phiên bản thông báo không đọc được", "unreadable notice version"),
+    "store.reason.edits": ("không đọc được các đoạn đã sửa", "unreadable paragraph edits"),
+    "store.unsafe_file": (
+        "Tệp {path} là {kind}, không phải tệp dữ liệu thường; minutes-tui không đọc cũng không ghi nó. Hãy kiểm tra rồi xoá hoặc thay bằng tệp thật.",
+        "{path} is {kind}, not a regular data file; minutes-tui neither reads nor writes it. Check it, then remove it or put the real file back.",
+    ),
+    "store.file_kind.link": ("một liên kết (symlink)", "a symbolic link"),
+    "store.file_kind.directory": ("một thư mục", "a directory"),
+    "store.file_kind.fifo": ("một FIFO", "a FIFO"),
+    "store.file_kind.device": ("một thiết bị", "a device"),
+    "store.file_kind.socket": ("một socket", "a socket"),
+    "store.file_kind.other": ("một loại tệp đặc biệt", "a special file"),
+    "store.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),
+    "store.future_schema": (
+        "Tệp {path} được tạo bởi phiên bản minutes-tui mới hơn (lược đồ {version}); hãy cập nhật minutes-tui.",
+        "{path} was written by a newer minutes-tui (schema {version}); please update minutes-tui.",
+    ),
+    "store.write_failed": (
+        "Không ghi được vào {path}: {reason}. Dòng vẫn còn trong ô nhập, chưa mất.",
+        "Could not write to {path}: {reason}. The line is still in the input, not lost.",
+    ),
+    "store.file_changed": (
+        "Tệp {path} đã bị một chương trình khác thay đổi; minutes-tui không ghi đè. Các dòng vẫn an toàn trong nhật ký.",
+        "{path} was changed by another program; minutes-tui does not overwrite it. The lines are safe in the journal.",
+    ),
+    "store.readonly": ("Dữ liệu đang mở ở chế độ chỉ đọc.", "The data is open read-only."),
+    "store.folder_unreadable": ("Không đọc được thư mục {path}: {reason}.", "Cannot read the folder {path}: {reason}."),
+    "store.meeting_missing": ("Không tìm thấy cuộc họp {id} ({path}).", "Meeting {id} not found ({path})."),
+    "store.checkpoint_later": (
+        "Chưa cập nhật được tệp {name} ({reason}); các dòng vẫn an toàn trong nhật ký.",
+        "Could not update {name} yet ({reason}); the lines are safe in the journal.",
+    ),
+    "store.no_backup": ("(không có bản sao lưu dùng được)", "(no usable backup)"),
+    "store.recovered": (
+        "Đã khôi phục cuộc họp từ {source} và nhật ký ({changes} thay đổi được áp dụng lại): {lines} dòng.",
+        "The meeting was recovered from {source} and the journal ({changes} changes replayed): {lines} lines.",
+    ),
+    "store.recovered_readonly": (
+        "Đang xem bản khôi phục từ {source} và nhật ký ({changes} thay đổi): {lines} dòng; tệp sẽ được sửa khi cuộc họp được mở để ghi.",
+        "Showing the state recovered from {source} and the journal ({changes} changes): {lines} lines; the file is repaired when the meeting is opened for writing.",
+    ),
+    "store.mended": (
+        "Tệp {path} có {count} mục sai dạng; đã giữ lại mọi nội dung đọc được và sửa phần còn lại{kept}.",
+        "{path} had {count} records of the wrong shape; everything readable was kept and the rest mended{kept}.",
+    ),
+    "store.journal_damaged": (
+        "Nhật ký {name} có {count} bản ghi hỏng, đã bỏ qua; các bản ghi còn lại đã được áp dụng{kept}.",
+        "The journal {name} had {count} damaged records, skipped; the other records were replayed{kept}.",
+    ),
+    "store.history_damaged": (
+        "Bước hoàn tác này không còn khớp với cuộc họp (lịch sử hỏng) và đã được bỏ; cuộc họp không thay đổi.",
+        "This undo step no longer fits the meeting (damaged history) and was dropped; the meeting is unchanged.",
+    ),
+    "store.draft_unreadable": ("Không đọc được dòng đang gõ dở ({name}).", "The half-typed line ({name}) could not be read."),
+    "store.cannot_create_dir": ("Không tạo được thư mục dữ liệu {path}: {reason}.", "Cannot create the data folder {path}: {reason}."),
+    "store.cannot_lock": (
+        "Không ghi được vào thư mục dữ liệu {path}: {reason}. Hãy chọn thư mục khác bằng --data.",
+        "Cannot write to the data folder {path}: {reason}. Choose another folder with --data.",
+    ),
+    "store.dir_shared": (
+        "Thư mục dữ liệu {path} cho phép người khác ghi vào (quyền {mode}); nên dùng thư mục chỉ mình bạn truy cập.",
+        "The data folder {path} can be written by others (mode {mode}); a folder only you can access is safer.",
+    ),
+    "store.moved_aside": ("Đã chuyển sang tên {name}.", "Moved aside as {name}."),
+    "store.settings_fallback": (
+        "Thiết lập không hợp lệ trong {path}: {names}; đã dùng giá trị mặc định.",
+        "Invalid settings in {path}: {names}; the defaults are used.",
+    ),
+    "store.directory_fallback": (
+        "Danh bạ trong {path} có mục sai dạng; đã bỏ các mục đó.",
+        "The owner directory in {path} had entries of the wrong shape; they were dropped.",
+    ),
+    "store.index_rebuilt": (
+        "Mục lục {path} có dòng sai dạng; đã dựng lại từ các cuộc họp.",
+        "The index {path} had rows of the wrong shape; rebuilt from the meetings.",
+    ),
+    "store.no_meetings": ("Chưa có cuộc họp nào.", "There are no meetings yet."),
+    "store.no_such_meeting": ("Không có cuộc họp “{ref}”. Xem danh sách bằng: minutes-tui list", "No meeting “{ref}”. See the list with: minutes-tui list"),
+    "store.ambiguous_meeting": ("“{ref}” khớp nhiều cuộc họp ({matches}); gõ thêm ký tự.", "“{ref}” matches several meetings ({matches}); type more characters."),
+    # command line
+    "cli.description": (
+        "Ghi biên bản họp và soạn Thông báo kết luận (NĐ 30).",
+        "Take live meeting notes and draft the conclusion notice (Decree 30/2020).",
+    ),
+    "cli.commands": ("lệnh", "commands"),
+    "cli.see_help": ("xem: minutes-tui --help", "see: minutes-tui --help"),
+    "cli.help.version": ("in phiên bản rồi thoát", "show the version and exit"),
+    "cli.help.data": (
+        "thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; hoặc $MINUTES_TUI_DATA)",
+        "data folder (default: the user data folder, or $MINUTES_TUI_DATA)",
+    ),
+    "cli.help.lang": ("ngôn ngữ giao diện: vi (mặc định) hoặc en", "interface language: vi (default) or en"),
+    "cli.help.demo": ("mở một cuộc họp mẫu trong thư mục dữ liệu tạm", "open a demo meeting in a throw-away data folder"),
+    "cli.help.new": ("bắt đầu cuộc họp mới", "start a new meeting"),
+    "cli.help.import": ("tạo cuộc họp từ tệp ghi chép; in mã cuộc họp", "create a meeting from a notes file; prints its id"),
+    "cli.help.import_file": ("tệp ghi chép (UTF-8, tối đa 10.000 dòng)", "the notes file (UTF-8, at most 10,000 lines)"),
+    "cli.help.list": ("liệt kê cuộc họp: mã, ngày, tên, số kết quả/tồn tại/nhiệm vụ", "list meetings: id, date, title, findings/shortcomings/tasks"),
+    "cli.help.export": ("xuất Thông báo kết luận (.docx) hoặc biên bản", "export the conclusion notice (.docx) or the record"),
+    "cli.help.meeting": ("mã cuộc họp (hoặc vài ký tự đầu) hoặc 'last'", "meeting id (or its first characters) or 'last'"),
+    "cli.help.out": (
+        "tệp .docx đích, hoặc thư mục để ghi vào, hoặc - để ghi ra stdout",
+        "the .docx to write, or a folder to write into, or - for stdout",
+    ),
+    "cli.help.pdf": ("xuất thêm PDF (cần LibreOffice)", "also export a PDF (needs LibreOffice)"),
+    "cli.help.record": ("xuất biên bản thay vì thông báo", "export the full record (minutes) instead of the notice"),
+    "cli.help.force": ("ghi đè tệp đã có", "overwrite an existing file"),
+    "cli.empty_data": ("--data cần một thư mục, không để trống.", "--data needs a folder; it cannot be empty."),
+    "cli.empty_out": ("--out cần một tệp, một thư mục hoặc -, không để trống.", "--out needs a file, a folder or -; it cannot be empty."),
+    "cli.stdout_pdf": ("--out - ghi một tệp .docx ra stdout; không dùng kèm --pdf.", "--out - writes one .docx to stdout; it cannot be used with --pdf."),
+    "cli.stdout_tty": (
+        "--out - ghi tệp .docx (nhị phân) ra stdout; hãy chuyển hướng vào một tệp, ví dụ: > thong-bao.docx",
+        "--out - writes a binary .docx to stdout; redirect it to a file, e.g. > notice.docx",
+    ),
+    "cli.no_archive": (
+        "Không có dữ liệu minutes-tui ở {path} (kiểm tra lại --data).",
+        "There is no minutes-tui archive in {path} (check --data).",
+    ),
+    "cli.crash": ("lỗi không mong muốn: {error}. Báo cáo: {report}", "unexpected error: {error}. Report: {report}"),
+    "cli.conflicts": (
+        "{count} đoạn sửa tay không áp dụng vì ghi chép đã đổi; mở màn hình Thông báo để chọn giữ hay bỏ.",
+        "{count} hand edits were not applied because the notes changed; open the Notice screen to keep or drop them.",
+    ),
+    "cli.demo_data": ("dữ liệu mẫu ở {path} (xoá khi thoát)", "demo data in {path} (removed on exit)"),
+    # services: export
+    "export.exists": ("Tệp {path} đã có; dùng --force để ghi đè.", "{path} already exists; use --force to overwrite it."),
+    "export.cannot_create_dir": ("Không tạo được thư mục {path}: {reason}.", "Cannot create the folder {path}: {reason}."),
+    "export.cannot_write": ("Không ghi được {path}: {reason}.", "Cannot write {path}: {reason}."),
+    # render: PDF
+    "pdf.no_libreoffice": (
+        "Chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer); tệp .docx vẫn dùng được.",
+        "LibreOffice is not installed, so no PDF (install libreoffice-writer); the .docx is fine.",
+    ),
+    "pdf.failed": ("LibreOffice không chuyển được sang PDF: {error}.", "LibreOffice could not convert to PDF: {error}."),
+    "pdf.no_output": (
+        "LibreOffice không tạo ra tệp PDF; hãy mở tệp .docx và lưu thành PDF.",
+        "LibreOffice produced no PDF; open the .docx and save it as PDF.",
+    ),
+    # services: notices
+    "notices.nothing_to_edit": ("Chưa có thông báo để sửa; hãy soạn thông báo trước.", "There is no notice to edit yet; compile it first."),
+    "notices.paragraph_gone": ("Đoạn này không còn trong thông báo; hãy soạn lại.", "This paragraph is no longer in the notice; compile it again."),
+    # the notes language (core/parser.py): why a line was not taken
+    "parse.sigil_only": ("Dòng chỉ có ký hiệu, chưa có nội dung.", "The line has a sign but no text yet."),
+    "parse.bad_command": (
+        "Không hiểu lệnh “{line}”. Gõ // ở đầu để ghi dòng bắt đầu bằng /.",
+        "Unknown command “{line}”. Type // at the start to record a line that begins with /.",
+    ),
+    "parse.no_setting": ("Không có thiết lập “{name}”. Các thiết lập: {known}.", "No setting “{name}”. Settings: {known}."),
+    "parse.alias_syntax": (
+        "Cú pháp: /alias <viết tắt> <tên đầy đủ>, ví dụ /alias vp Văn phòng thị xã",
+        "Syntax: /alias <short> <full name>, e.g. /alias vp Town office",
+    ),
+    "parse.no_command": ("Không có lệnh /{name}. Các lệnh: /{known}, /set, /alias.", "No command /{name}. Commands: /{known}, /set, /alias."),
+    "parse.needs_value": ("Lệnh /{name} cần một giá trị, ví dụ /{name} …", "The command /{name} needs a value, e.g. /{name} …"),
+    "parse.bad_date": ("Ngày “{value}” không hợp lệ; gõ dạng 12/01/2022.", "“{value}” is not a valid date; type it as 12/01/2022."),
+    # services: import
+    "import.not_found": ("Không tìm thấy tệp {path}.", "File not found: {path}."),
+    "import.is_dir": ("{path} là thư mục, không phải tệp ghi chép.", "{path} is a folder, not a notes file."),
+    "import.not_regular": (
+        "{path} không phải tệp thường (thiết bị, FIFO hay socket); hãy chọn một tệp văn bản.",
+        "{path} is not a regular file (a device, FIFO or socket); choose a text file.",
+    ),
+    "import.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),
+    "import.too_large": (
+        "Tệp {path} quá lớn (trên {megabytes} MB) để là một tệp ghi chép.",
+        "{path} is too large (over {megabytes} MB) to be a notes file.",
+    ),
+    "import.not_utf8": ("Tệp {path} không phải văn bản UTF-8; hãy lưu lại với mã UTF-8.", "{path} is not UTF-8 text; save it again as UTF-8."),
+    "import.too_many_lines": (
+        "Tệp có {count} dòng; một cuộc họp tối đa {limit} dòng. Hãy chia thành nhiều cuộc họp.",
+        "The file has {count} lines; a meeting holds at most {limit} lines. Split it into several meetings.",
+    ),
+    "import.line_problem": ("dòng {number}: {message}", "line {number}: {message}"),
+    "settings.bad_choice": ("Thiết lập {name} không nhận “{value}”; chọn một trong: {choices}.", "The setting {name} does not take “{value}”; choose one of: {choices}."),
+}
+STRINGS.update(MESSAGES)
+
+
+#: argparse's own messages (it calls gettext's ``_``; the CLI points that at
+#: :func:`argparse_text`). English is argparse's own text.
+ARGPARSE_VI: dict[str, str] = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tuỳ chọn",
+    "show this help message and exit": "in trợ giúp này rồi thoát",
+    "show program's version number and exit": "in phiên bản rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "không hiểu tham số: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected %s argument": "cần %s giá trị",
+    "expected %s arguments": "cần %s giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "tuỳ chọn mơ hồ: %(option)s có thể là %(matches)s",
+    "not allowed with argument %s": "không dùng cùng tham số %s",
+    "ignored explicit argument %r": "bỏ qua giá trị %r",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "unexpected option string: %s": "tuỳ chọn không mong đợi: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "không có lệnh %(parser_name)r (các lệnh: %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "không mở được '%(filename)s': %(error)s",
+    "subcommands": "lệnh",
+}
+
+
+def argparse_text(message: str | None) -> str | None:
+    """argparse's message ``message`` in the current language."""
+    if message is None or _language != "vi":
+        return message
+    return ARGPARSE_VI.get(message, message)
 
 
 def set_language(language: str) -> None:

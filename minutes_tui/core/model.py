@@ -244,7 +244,7 @@ class Meeting:
 SETTING_FIELDS: tuple[str, ...] = (
     "parent_body", "issuer", "code", "place_name", "authority", "signer_title",
     "signer_name", "announcer", "recipients", "archive_code", "closing", "date_line", "pdf_a", "language", "theme",
-    "tag_keys", "export_folder",
+    "tag_keys", "export_folder", "export_access",
 )
 
 #: Values of the ``tag_keys`` setting: F2–F6, or Alt+1…5 for terminals that take the F-keys.
@@ -278,6 +278,7 @@ class OfficeSettings:
     theme: str = "textual-dark"
     tag_keys: str = "f"  # one of TAG_KEY_CHOICES
     export_folder: str = ""  # where exports go; "" = the user's Documents/minutes-tui
+    export_access: str = "private"  # exported documents: "private" (0600) or "shared" (the umask's mode)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

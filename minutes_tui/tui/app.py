@@ -7,6 +7,7 @@ single instance and a single writer per file).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -71,30 +72,40 @@ class MinutesApp(App[None]):
         self._search_index: SearchIndex | None = None  # built on the first archive search
         #: Key overrides by binding id (the ``tag_keys`` setting), applied with ``set_keymap``.
         self.key_overrides: dict[str, str] = {}
+        self.signal_received: int | None = None  # set by tui.signals (SIGHUP, SIGTERM, SIGINT)
+        self._leaving_on_signal = False
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The kind colours as CSS variables (``$kind-task`` …): one table in ``kinds.py``."""
         return {**super().get_theme_variable_defaults(), **kind_css_variables()}
 
     def on_mount(self) -> None:
-        self.theme = self.archive.settings.theme or "textual-dark"
+        try:
+            self.theme = self.archive.settings.theme or "textual-dark"
+        except Exception:  # noqa: BLE001 - Textual's InvalidThemeError: settings are checked on load; never fail to start
+            self.theme = "textual-dark"
         self.apply_tag_keys(self.archive.settings.tag_keys)
         self.push_screen(MeetingsScreen())
-        for warning in self.archive.warnings:
-            self.notify(warning, severity="warning", timeout=15)
-        self.archive.warnings.clear()
+        self.show_warnings()
+        if self.signal_received is not None:  # a signal came while the app was starting
+            self.exit_on_signal(self.signal_received)
+            return
         if self._start_new:
             self.new_meeting()
         elif self._start_meeting:
             self.open_capture(self._start_meeting)
+
+    def show_warnings(self) -> None:
+        """The store's warnings (a damaged file recovered, a setting that fell back), each once."""
+        for warning in self.archive.take_warnings():
+            self.notify(warning, severity="warning", timeout=15)
 
     # -- meetings --------------------------------------------------------------
     def store_for(self, meeting_id: str) -> MeetingStore:
         if meeting_id not in self.stores:
             store = self.archive.open_meeting(meeting_id)
             self.stores[meeting_id] = store
-            for warning in store.warnings:
-                self.notify(warning, severity="warning", timeout=15)
+            self.show_warnings()  # the store's warnings joined the archive's
         return self.stores[meeting_id]
 
     def new_meeting(self) -> None:
@@ -121,6 +132,7 @@ class MinutesApp(App[None]):
         if search:
             screen.search_for(search)
         if isinstance(self.screen, MeetingScreen):
+            self.save_unsaved(self.screen)
             self.checkpoint_in_background(self.screen.store)
             self.switch_screen(screen)
         else:
@@ -139,6 +151,7 @@ class MinutesApp(App[None]):
 
     def leave_meeting(self, screen: MeetingScreen) -> None:
         """Back to the meeting list; the meeting is written into its file on a worker."""
+        self.save_unsaved(screen)
         self.checkpoint_in_background(screen.store)
         self.switch_to_meetings()
 
@@ -215,7 +228,40 @@ class MinutesApp(App[None]):
                 pass
         self.stores.clear()
 
+    # -- the half-typed line, and leaving on a signal ----------------------------------
+    def save_unsaved(self, screen: Screen | None = None) -> None:
+        """Keep the text a screen has not committed as its meeting's draft.
+
+        A screen offers it through ``unsaved_text() -> str`` (the capture screen:
+        the input's value). ``screen`` None: every screen of the stack. Best
+        effort: a refused write is said, and never stops the app from leaving.
+        """
+        for shown in [screen] if screen is not None else list(self.screen_stack):
+            unsaved = getattr(shown, "unsaved_text", None)
+            store = getattr(shown, "store", None)
+            if not callable(unsaved) or not isinstance(store, MeetingStore) or store.readonly:
+                continue
+            try:
+                store.save_draft(unsaved())
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+
+    def exit_on_signal(self, signum: int) -> None:
+        """SIGHUP, SIGTERM or SIGINT (see :mod:`minutes_tui.tui.signals`): save the
+        draft, checkpoint every meeting, and exit through ``App.exit`` so that the
+        terminal is restored. Runs once, on the event loop."""
+        if self._leaving_on_signal:
+            return
+        self._leaving_on_signal = True
+        self.signal_received = signum
+        try:
+            self.save_unsaved()
+        finally:
+            self.close_stores()
+            self.exit(return_code=128 + signum)
+
     async def action_quit(self) -> None:
+        self.save_unsaved()
         self.close_stores()
         self.exit()
 
@@ -296,6 +342,8 @@ class MinutesApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         # Like Harlequin: a crash report file and one friendly line, not a raw traceback.
         path = write_crash_report(crash_dir(self.archive.root), error)
+        with contextlib.suppress(Exception):  # already crashing: the report is written, the journal is safe
+            self.save_unsaved()
         self.close_stores()
         self._return_code = 1
         if self._exception is None:

@@ -144,6 +144,11 @@ class CaptureScreen(MeetingScreen):
         elif recorded:
             self.say(tr("capture.pasted", count=recorded))
 
+    def unsaved_text(self) -> str:
+        """The half-typed line: the app keeps it as the meeting's draft when the
+        screen is left, the app quits or a signal ends it (``MinutesApp.save_unsaved``)."""
+        return self.query_one(CaptureInput).value
+
     def show_error(self, message: str) -> None:
         self.say(message, severity="error")
         self.app.bell()
