@@ -81,8 +81,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "capture.alias_set": ("Viết tắt @{alias} = {full}", "Alias @{alias} = {full}"),
     "capture.pasted": ("Đã ghi {count} dòng dán vào", "Recorded {count} pasted lines"),
     "capture.paste_problems": (
-        "Đã ghi {recorded} dòng dán vào; {count} dòng có lỗi, dòng đầu tiên để lại trong ô nhập",
-        "Recorded {recorded} pasted lines; {count} had problems, the first is left in the input",
+        "Đã ghi {recorded} dòng dán vào; {count} dòng có lỗi được giữ lại: sửa dòng trong ô nhập rồi Enter, dòng sau sẽ hiện tiếp",
+        "Recorded {recorded} pasted lines; {count} had problems and are kept: fix the one in the input and press Enter, the next follows",
+    ),
+    "capture.next_rejected": (
+        "Dòng dán có lỗi tiếp theo (còn {left} dòng sau): sửa rồi Enter",
+        "Next pasted line with a problem ({left} more after it): fix it and press Enter",
+    ),
+    "capture.draft_restored": (
+        "Đã khôi phục dòng đang gõ dở lần trước",
+        "The line you were typing last time is back",
     ),
     "capture.long_line": ("Dòng dài {chars} ký tự đã được lưu thẳng", "A {chars}-character line was saved directly"),
     "capture.undone": ("Đã hoàn tác", "Undone"),
