@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 
 from minutes_tui.core.dates import parse_date
 from minutes_tui.core.directory import Directory
-from minutes_tui.core.model import DETAIL_FIELDS, SETTING_FIELDS, Kind
+from minutes_tui.core.model import (
+    DETAIL_FIELDS,
+    MAX_DUE_SOON_DAYS,
+    SETTING_FIELDS,
+    Kind,
+    due_soon_days,
+)
 from minutes_tui.core.text import clean_line
 
 _BULLET = re.compile(r"^(?:[-•*–](?:\s+|$))+")
@@ -151,6 +157,12 @@ def _command(line: str) -> Parsed:
         if field_name not in SETTING_FIELDS:
             known = ", ".join(SETTING_FIELDS)
             return Rejected(f"Không có thiết lập “{field_name}”. Các thiết lập: {known}.")
+        if field_name == "due_soon_days":
+            try:
+                due_soon_days(setting)
+            except ValueError:
+                return Rejected(f"Số ngày “sắp đến hạn” phải là số nguyên từ 0 đến {MAX_DUE_SOON_DAYS}, "
+                                "ví dụ /set due_soon_days 7.")
         return SettingCommand(field_name, setting.strip())
     if name == "alias":
         alias, _, full = value.partition(" ")

@@ -62,15 +62,15 @@ from minutes_tui.core.followup import (
     ProgressNote,
     Status,
 )
-from minutes_tui.core.model import Kind, Line, Meeting
+from minutes_tui.core.model import DEFAULT_DUE_SOON_DAYS, Kind, Line, Meeting
 from minutes_tui.core.text import fold
 from minutes_tui.errors import UserError
 from minutes_tui.i18n import tr
 
 Op = dict[str, Any]
 
-#: "Sắp đến hạn" covers the deadline day and this many days before it (a setting in phase B).
-DEFAULT_DUE_SOON_DAYS: Final = 7
+# "Sắp đến hạn" covers the deadline day and DEFAULT_DUE_SOON_DAYS days before it (core.model);
+# the office setting ``OfficeSettings.due_soon_days`` is what callers pass as ``window``.
 
 
 class TaskError(UserError, ValueError):
@@ -231,8 +231,8 @@ def tasks_of(meeting: Meeting) -> list[Task]:
     found: list[Task] = []
     meeting_date = meeting.details.meeting_date
     for order, line in enumerate(meeting.lines):
-        if not is_task(line):
-            continue
+        if not is_task(line) or line.ref:
+            continue  # a carried task restates one of an earlier meeting: not a new task
         record = meeting.followup.get(line.id)
         found.append(Task(
             id=line.id,
