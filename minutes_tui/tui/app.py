@@ -8,6 +8,7 @@ single instance and a single writer per file).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -25,11 +26,14 @@ from minutes_tui.store import Archive, MeetingStore, StoreError
 from minutes_tui.tui import keymap
 from minutes_tui.tui.kinds import kind_css_variables
 from minutes_tui.tui.palette import FoldedCommands, MinutesPalette
-from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen
+from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen, StatusScreen
 from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
 
 if TYPE_CHECKING:
+    from minutes_tui.core.tasks import Op, Task
+    from minutes_tui.core.tracker import TrackerFilter
+    from minutes_tui.services.task_register import TaskRegister
     from minutes_tui.store.search import SearchIndex
 
 
@@ -61,16 +65,28 @@ class MinutesApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FoldedCommands}
 
-    def __init__(self, archive: Archive, *, open_meeting: str | None = None, new: bool = False) -> None:
+    def __init__(self, archive: Archive, *, open_meeting: str | None = None, new: bool = False,
+                 today: date | None = None) -> None:
+        """``today``: the day task states are computed for (tests, ``--as-of``); None: the real today."""
         super().__init__()
         self.archive = archive
         self._start_meeting = open_meeting
         self._start_new = new
+        self._today = today
         self.stores: dict[str, MeetingStore] = {}
         self._checkpoint_timers: dict[str, Timer] = {}
         self._search_index: SearchIndex | None = None  # built on the first archive search
         #: Key overrides by binding id (the ``tag_keys`` setting), applied with ``set_keymap``.
         self.key_overrides: dict[str, str] = {}
+        #: Every task of the archive, read on the first need (see ``with_register``).
+        self.register: TaskRegister | None = None
+        self._register_waiting: list[Callable[[TaskRegister], None]] = []
+        #: The tracker's filters (and the owner as typed), kept when it is left for a meeting and opened again.
+        self.tracker_filter: tuple[TrackerFilter, str] | None = None
+        #: Meetings of the follow-up recorded in this session, newest last, and the
+        #: seq each of those stores had after our last write or undo there.
+        self.followup_writes: list[str] = []
+        self._followup_seq: dict[str, int] = {}
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The kind colours as CSS variables (``$kind-task`` …): one table in ``kinds.py``."""
@@ -203,6 +219,114 @@ class MinutesApp(App[None]):
 
         self.push_screen(DirectoryForm())
 
+    # -- the task register -----------------------------------------------------------------
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @property
+    def due_soon_days(self) -> int:
+        return self.archive.settings.due_soon_days
+
+    def with_register(self, ready: Callable[[TaskRegister], None]) -> None:
+        """Call ``ready`` with the register, brought up to date with the open meetings:
+        at once when it was read before, else once a worker has read it."""
+        if self.register is not None:
+            self.register.refresh(self.stores)
+            ready(self.register)
+            return
+        self._register_waiting.append(ready)
+        if len(self._register_waiting) == 1:
+            self._load_register()
+
+    @work(thread=True, exclusive=True, group="task-register")
+    def _load_register(self) -> None:
+        from minutes_tui.services.task_register import TaskRegister
+
+        try:
+            register = TaskRegister.load(self.archive, self.stores)
+            register.entries(self.today(), self.due_soon_days)  # worked out here, not on the UI thread
+        except StoreError as error:
+            self.call_from_thread(self._register_failed, str(error))
+            return
+        self.call_from_thread(self._register_loaded, register)
+
+    def _register_loaded(self, register: TaskRegister) -> None:
+        self.register = register
+        waiting, self._register_waiting = self._register_waiting, []
+        register.refresh(self.stores)
+        for ready in waiting:
+            ready(register)
+
+    def _register_failed(self, reason: str) -> None:
+        self._register_waiting.clear()
+        self.notify(reason, severity="error", timeout=15)
+
+    def open_tracker(self) -> None:
+        """The tracker over whatever screen is shown; Esc comes back to it."""
+        from minutes_tui.tui.screens.tracker import TrackerScreen
+
+        if not isinstance(self.screen, TrackerScreen):
+            self.push_screen(TrackerScreen())
+
+    def open_task_line(self, meeting_id: str, line_id: str) -> None:
+        """The meeting of a task in review, the cursor on the task's line (from the tracker)."""
+        from minutes_tui.tui.screens.tracker import TrackerScreen
+
+        try:
+            store = self.store_for(meeting_id)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        while isinstance(self.screen, TrackerScreen):
+            self.pop_screen()
+        screen = meeting_screen("review")(store)
+        screen.start_at(line_id)
+        if isinstance(self.screen, MeetingScreen):
+            self.checkpoint_in_background(self.screen.store)
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def record_followup(self, task: Task, build: Callable[[Task], list[Op]]) -> Task:
+        """Commit follow-up on ``task`` through its meeting's one store (durable when
+        this returns, undoable) and remember it for :meth:`undo_followup`.
+
+        Raises ``UserError`` (a ``TaskError`` or ``StoreError``) with the
+        message for the user; nothing is changed then.
+        """
+        from minutes_tui.services import followup
+
+        store = self.store_for(task.meeting)
+        before = store.seq
+        updated = followup.update(store, task.id, build)
+        if store.seq != before:
+            self.followup_writes.append(store.id)
+            self._followup_seq[store.id] = store.seq
+            self.schedule_checkpoint(store)
+        return updated
+
+    def undo_followup(self) -> str | None:
+        """Undo the newest follow-up recorded in this session, on its own meeting's
+        store; the meeting's id when it was undone.
+
+        Refused (with a message) when that meeting was changed since by something
+        else (a line typed there): its newest change is not ours to undo.
+        """
+        if not self.followup_writes:
+            self.notify(tr("capture.nothing_to_undo"))
+            return None
+        meeting_id = self.followup_writes[-1]
+        store = self.store_for(meeting_id)
+        if store.seq != self._followup_seq.get(meeting_id):
+            self.followup_writes = [written for written in self.followup_writes if written != meeting_id]
+            self.notify(tr("tracker.undo_elsewhere"), severity="warning")
+            return None
+        self.followup_writes.pop()
+        if not self.step_history(store):
+            return None
+        self._followup_seq[meeting_id] = store.seq
+        return meeting_id
+
     def close_stores(self) -> None:
         for store in self.stores.values():
             try:
@@ -232,9 +356,9 @@ class MinutesApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """On a meeting screen, messages go to its status line (one line, replaced);
-        elsewhere they are toasts."""
-        if isinstance(self.screen, MeetingScreen):
+        """On a meeting screen or the tracker, messages go to its status line (one
+        line, replaced); elsewhere they are toasts."""
+        if isinstance(self.screen, StatusScreen):
             self.screen.say(message, severity=severity, timeout=timeout)
         else:
             super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
