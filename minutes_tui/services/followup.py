@@ -97,8 +97,14 @@ def _live(store: MeetingStore, task_id: str) -> Task:
 
 def write_report(archive: Archive, tasks: list[Task], path: Path, *, fmt: str, today: date,
                  period: Period | None = None, owner: str = "", separator: str = ",",
-                 force: bool = False, window: int = register.DEFAULT_DUE_SOON_DAYS) -> Path:
-    """Báo cáo tình hình thực hiện as ``fmt`` at ``path`` (never over an existing file unless ``force``)."""
+                 force: bool = False, window: int | None = None) -> Path:
+    """Báo cáo tình hình thực hiện as ``fmt`` at ``path`` (never over an existing file unless ``force``).
+
+    ``window``: days before a deadline that count as "sắp đến hạn"; by default the
+    office setting ``due_soon_days``.
+    """
+    if window is None:
+        window = archive.settings.due_soon_days
     if fmt not in REPORT_FORMATS:
         raise UserError(f"Định dạng báo cáo “{fmt}” không có; chọn {', '.join(REPORT_FORMATS)}.")
     if path.exists() and not force:
