@@ -125,7 +125,7 @@ def export(args: argparse.Namespace, root: Path) -> int:
     try:
         store = archive.open_meeting(archive.resolve(args.meeting))
         try:
-            exported = export_meeting(store, archive.settings, args.out, folder=exports_dir(root),
+            exported = export_meeting(store, archive.settings, args.out, folder=exports_dir(archive.settings.export_folder),
                                       pdf=args.pdf, record=args.record, force=args.force)
         finally:
             if not store.readonly:

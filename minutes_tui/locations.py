@@ -33,5 +33,17 @@ def crash_dir(root: Path) -> Path:
     return root / "crash-reports"
 
 
-def exports_dir(root: Path) -> Path:
-    return root / "exports"
+EXPORTS_ENV = "MINUTES_TUI_EXPORTS"
+
+
+def exports_dir(setting: str = "") -> Path:
+    """Where exported documents go: the ``export_folder`` setting, then
+    ``$MINUTES_TUI_EXPORTS``, then a folder the secretary can find without help —
+    ``Documents/minutes-tui`` (``Tài liệu`` on a Vietnamese Windows)."""
+    if setting.strip():
+        return Path(setting.strip()).expanduser()
+    if env := os.environ.get(EXPORTS_ENV):
+        return Path(env).expanduser()
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / APP_NAME

@@ -20,3 +20,14 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def exports_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Exports default to the user's Documents folder: never write there from a test."""
+    folder = tmp_path_factory.mktemp("exports")
+    monkeypatch.setenv("MINUTES_TUI_EXPORTS", str(folder))
+    return folder

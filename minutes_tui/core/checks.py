@@ -15,6 +15,8 @@ from minutes_tui.core.text import fold
 
 #: Meeting details the notice cannot do without, with their /command.
 REQUIRED_DETAILS = (("date", "ngày họp"), ("place", "địa điểm"), ("chair", "người chủ trì"), ("body", "cơ quan tổ chức"))
+#: Details only the biên bản asks for: left blank, it prints a dotted line to fill by hand.
+RECORD_DETAILS = (("time", "giờ bắt đầu"), ("secretary", "thư ký (người ghi biên bản)"))
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,10 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[
     for name, words in REQUIRED_DETAILS:
         if not getattr(details, name):
             problems.append(Problem(None, f"missing_{name}", f"Chưa có {words} (/{name} …)."))
+    for name, words in RECORD_DETAILS:
+        if not getattr(details, name):
+            problems.append(Problem(None, f"record_missing_{name}",
+                                    f"Biên bản chưa có {words} (/{name} …); để trống sẽ in dòng chấm để điền tay."))
     meeting_date = details.meeting_date
     known = {fold(name) for name in directory.all_names()} if directory else set()
     has_sections = any(line.kind is Kind.SECTION for line in meeting.lines)
@@ -53,9 +59,9 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[
             problems.append(Problem(line.id, "task_no_deadline", "Nhiệm vụ chưa có thời hạn (^…)."))
         else:
             deadline = parse_deadline(line.deadline, meeting_date)
-            if deadline.due is None:
+            if not deadline.recognised:
                 problems.append(Problem(line.id, "deadline_unclear", f"Chưa hiểu thời hạn “{line.deadline}”; gõ dạng 31/01/2027."))
-            elif meeting_date is not None and deadline.due < meeting_date:
+            elif deadline.due is not None and meeting_date is not None and deadline.due < meeting_date:
                 problems.append(Problem(line.id, "deadline_past", f"Thời hạn {dmy(deadline.due)} đã qua so với ngày họp {dmy(meeting_date)}."))
         if directory is not None and known:
             for owner in line.owners:

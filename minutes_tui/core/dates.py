@@ -81,21 +81,52 @@ def nd30_date_line(place: str, d: date | None) -> str:
     return f"{prefix}ngày {day} tháng {month} năm {d.year}"
 
 
+#: What a deadline is, for wording: a day, a month, a quarter … or work that goes on.
+DATE, MONTH, QUARTER, HALF, YEAR_END, YEAR, ONGOING, UNKNOWN = (
+    "date", "month", "quarter", "half", "year_end", "year", "ongoing", "unknown",
+)
+_ONGOING = re.compile(r"(?:thuong xuyen|ngay|(?:dinh ky )?hang (?:ngay|tuan|thang|quy|nam)|lien tuc)")
+# Words around a recognised phrase that add nothing ("trước ngày 20/5", "chậm nhất trong quý II").
+_CONNECTORS = re.compile(r"\b(?:truoc|trong|ngay|han|cham nhat|hoan thanh|xong|vao|den het|den|het)\b")
+_FINISH_WORDS = ("truoc", "trong", "cham nhat", "xong", "den")
+
+
 @dataclass(frozen=True)
 class Deadline:
     """A deadline as typed, understood as far as possible.
 
     ``due`` is the last day it allows (used for "deadline already past" checks);
-    ``phrase`` is how the notice says it after ``hoàn thành``.
+    ``phrase`` is how the notice says it after ``hoàn thành``; ``clause`` is the
+    whole clause appended to a task (``hoàn thành trước ngày …``, ``thực hiện
+    thường xuyên``); ``kind`` is one of the constants above.
     """
 
     typed: str
     due: date | None
     phrase: str
+    kind: str = UNKNOWN
 
     @property
     def understood(self) -> bool:
         return self.due is not None
+
+    @property
+    def recognised(self) -> bool:
+        """A day can be computed, or the phrase says the work goes on (``thường xuyên``)."""
+        return self.due is not None or self.kind == ONGOING
+
+    @property
+    def clause(self) -> str:
+        """How a notice ends a task with this deadline."""
+        spoken = self.phrase[:1].lower() + self.phrase[1:]
+        folded = fold(self.phrase)
+        if self.kind == ONGOING:
+            return f"thực hiện {spoken}"
+        if folded.startswith("hoan thanh"):
+            return spoken
+        if self.kind == UNKNOWN and not folded.startswith(_FINISH_WORDS):
+            return f"thực hiện {spoken}"
+        return f"hoàn thành {spoken}"
 
 
 def _year_of_period(last_month: int, ref: date) -> int:
@@ -115,45 +146,90 @@ def _infer_year(day: int, month: int, ref: date) -> int:
     return ref.year
 
 
+def _only(folded: str, match: re.Match[str]) -> bool:
+    """The match is all the phrase says, apart from connecting words."""
+    rest = _CONNECTORS.sub(" ", folded[: match.start()] + " " + folded[match.end() :])
+    return not rest.strip(" ,.;:-/")
+
+
 @lru_cache(maxsize=8192)  # pure, and called for every task on every check
 def parse_deadline(text: str, ref: date | None = None) -> Deadline:
     """Understand ``31/01``, ``trước 31/01/2022``, ``tháng 02/2022``, ``quý I``,
-    ``6 tháng đầu năm``, ``cuối năm`` and ``năm 2023``; anything else is kept as
-    typed with ``due=None``. ``ref`` (the meeting date) supplies missing years."""
+    ``6 tháng đầu năm``, ``cuối năm``, ``năm 2023`` and work that goes on
+    (``thường xuyên``, ``ngay``, ``hằng tháng``); anything else is kept as typed
+    with ``due=None``. ``ref`` (the meeting date) supplies missing years.
+
+    A phrase that says more than the recognised part (``trước kỳ họp cuối năm``)
+    keeps its words in the notice; only its ``due`` day is understood.
+    """
     typed = text.strip()
     ref = ref or date.today()
     folded = fold(typed)
     if m := _ISO.search(folded):
         due = _safe_date(int(m[1]), int(m[2]), int(m[3]))
         if due:
-            return Deadline(typed, due, f"trước ngày {dmy(due)}")
+            return Deadline(typed, due, f"trước ngày {dmy(due)}", DATE)
     if m := (_WORDY.search(folded) or _DMY.search(folded)):
         day, month = int(m[1]), int(m[2])
         year = _full_year(m[3], _infer_year(day, month, ref) if 1 <= month <= 12 else ref.year)
         due = _safe_date(year, month, day)
         if due:
-            return Deadline(typed, due, f"trước ngày {dmy(due)}")
+            return Deadline(typed, due, f"trước ngày {dmy(due)}" if _only(folded, m) else typed, DATE)
     if m := _MONTH.search(folded):
         month = int(m[1])
         if 1 <= month <= 12:
             year = _full_year(m[2], ref.year if month >= ref.month - 2 else ref.year + 1)
             due = date(year, month, calendar.monthrange(year, month)[1])
-            return Deadline(typed, due, f"trong tháng {month:02d}/{year}")
+            return Deadline(typed, due, f"trong tháng {month:02d}/{year}" if _only(folded, m) else typed, MONTH)
     if m := _QUARTER.search(folded):
         quarter = _QUARTER_NUMBER[m[1]]
         year = _full_year(m[2], _year_of_period(quarter * 3, ref))
         last_month = quarter * 3
         due = date(year, last_month, calendar.monthrange(year, last_month)[1])
-        return Deadline(typed, due, f"trong quý {ROMAN[quarter]} năm {year}")
+        return Deadline(typed, due, f"trong quý {ROMAN[quarter]} năm {year}" if _only(folded, m) else typed, QUARTER)
     if m := _HALF.search(folded):
         year = _full_year(m[2], _year_of_period(6 if m[1] == "dau" else 12, ref))
         first = m[1] == "dau"
         due = date(year, 6, 30) if first else date(year, 12, 31)
-        return Deadline(typed, due, f"trong 6 tháng {'đầu' if first else 'cuối'} năm {year}")
+        phrase = f"trong 6 tháng {'đầu' if first else 'cuối'} năm {year}"
+        return Deadline(typed, due, phrase if _only(folded, m) else typed, HALF)
     if m := _YEAR_END.search(folded):
         year = _full_year(m[1], ref.year)
-        return Deadline(typed, date(year, 12, 31), f"trước ngày 31/12/{year}")
+        return Deadline(typed, date(year, 12, 31), f"trước ngày 31/12/{year}" if _only(folded, m) else typed, YEAR_END)
     if m := _YEAR.search(folded):
         year = int(m[1])
-        return Deadline(typed, date(year, 12, 31), f"trong năm {year}")
+        return Deadline(typed, date(year, 12, 31), f"trong năm {year}" if _only(folded, m) else typed, YEAR)
+    if _ONGOING.fullmatch(folded):
+        return Deadline(typed, None, typed, ONGOING)
     return Deadline(typed, None, typed)
+
+
+# -- a deadline already said in the text ----------------------------------------------------------
+# "trong quý II", "trước tháng 5": a period said as a deadline ("khối lượng hoàn thành quý I" is not one).
+_CONTEXT_BEFORE = re.compile(r"(?:truoc|trong|cham nhat|den|het|vao|han)\s*(?:ngay\s*)?$")
+_PERIODS = (_MONTH, _QUARTER, _HALF, _YEAR_END, _YEAR)
+
+
+def deadline_mentioned(text: str, deadline: Deadline, ref: date | None = None) -> bool:
+    """``text`` already says ``deadline``: the same day written any way (``trước ngày
+    20/5`` for ``20/05/2027``), the same period after ``trước``/``trong``…, or the
+    same words. Then the notice does not say it twice."""
+    if deadline.kind == DATE and deadline.due is not None and str(deadline.due.day) not in text:
+        return False  # any way of writing that day has its number (cheap: most lines stop here)
+    folded = fold(text)
+    typed = fold(deadline.typed)
+    if typed and re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", folded):
+        return True
+    if deadline.due is None:
+        return False
+    for pattern in (_ISO, _WORDY, _DMY):
+        for m in pattern.finditer(folded):
+            if parse_deadline(m.group(0), ref).due == deadline.due:
+                return True
+    for pattern in _PERIODS:
+        for m in pattern.finditer(folded):
+            if _CONTEXT_BEFORE.search(folded[max(0, m.start() - 24) : m.start()]) and (
+                parse_deadline(m.group(0), ref).due == deadline.due
+            ):
+                return True
+    return False

@@ -249,8 +249,8 @@ class Meeting:
 #: Office settings (DESIGN.md), remembered across meetings; ``/set field value``.
 SETTING_FIELDS: tuple[str, ...] = (
     "parent_body", "issuer", "code", "place_name", "authority", "signer_title",
-    "signer_name", "announcer", "recipients", "archive_code", "closing", "language", "theme",
-    "tag_keys", "due_soon_days",
+    "signer_name", "announcer", "recipients", "archive_code", "closing", "date_line", "pdf_a", "language", "theme",
+    "tag_keys", "export_folder", "due_soon_days",
 )
 
 #: Values of the ``tag_keys`` setting: F2–F6, or Alt+1…5 for terminals that take the F-keys.
@@ -268,6 +268,7 @@ def due_soon_days(value: object) -> int:
     if not 0 <= days <= MAX_DUE_SOON_DAYS:
         raise ValueError(f"due_soon_days out of range: {days}")
     return days
+
 
 DEFAULT_CLOSING = (
     "Thừa lệnh {body}, {announcer} thông báo đến các cơ quan, đơn vị, "
@@ -288,9 +289,15 @@ class OfficeSettings:
     recipients: list[str] = field(default_factory=list)
     archive_code: str = "VT"
     closing: str = DEFAULT_CLOSING
+    # "" dates the notice the day it is exported (or the day given); "trống" leaves
+    # "ngày … tháng … năm …" blank for the hand or the e-office system to fill.
+    date_line: str = ""
+    # "" for an ordinary PDF; "có" (or "PDF/A-2b") asks LibreOffice for PDF/A-2b.
+    pdf_a: str = ""
     language: str = "vi"
     theme: str = "textual-dark"
     tag_keys: str = "f"  # one of TAG_KEY_CHOICES
+    export_folder: str = ""  # where exports go; "" = the user's Documents/minutes-tui
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS
 
     def to_dict(self) -> dict[str, Any]:

@@ -34,7 +34,7 @@ class Block:
 
 @dataclass
 class Notice:
-    parent_body: str
+    parent_body: str  # header lines joined by "\n" (a "|" in the settings breaks a line)
     issuer: str
     number: str  # "Số:      /TB-HĐND": the number is written in after signing
     place_date: str  # "Đức Phổ, ngày 13 tháng 01 năm 2022"
@@ -48,6 +48,7 @@ class Notice:
     signer_title: str
     signer_name: str
     title: str = "THÔNG BÁO"
+    office: str = ""  # the office as it writes its name: the author of the file
     fingerprint: str = ""  # of everything it was compiled from
     version: int = 0
     compiled_at: float = 0.0

@@ -71,6 +71,14 @@ def fold(text: str) -> str:
     return " ".join(stripped.split())
 
 
+def ascii_text(text: str) -> str:
+    """``Phiên họp Đảng ủy`` → ``Phien hop Dang uy``: no diacritics, case kept (file names
+    that provincial e-office systems and every USB stick accept)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.encode("ascii", "ignore").decode("ascii")
+
+
 def folded_contains(haystack: str, needle: str) -> bool:
     """True when ``needle`` occurs in ``haystack`` ignoring case, accents, tones."""
     return fold(needle) in fold(haystack)

@@ -7,6 +7,7 @@ python-docx is imported here, and this module is imported only when exporting:
 from __future__ import annotations
 
 from copy import deepcopy
+from datetime import datetime, timezone
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -14,24 +15,32 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Mm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from minutes_tui.core.letterhead import NATIONAL_MOTTO
 from minutes_tui.core.text import xml_safe
+from minutes_tui.core.typography import keep_together
 
+Container = DocumentObject | _Cell  # where a paragraph can be added
 FONT = "Times New Roman"
 PAGE_WIDTH_MM = 210
 LEFT_MM, RIGHT_MM, TOP_MM, BOTTOM_MM = 30, 15, 20, 20
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM  # 165
 HEADER_LEFT_MM, HEADER_RIGHT_MM = 68, 97  # header band columns (≈ 68 / 100 mm)
+HEADER_CELL_MARGIN_MM = 1.0  # so that "VĂN PHÒNG HĐND VÀ UBND" fits its column on one line
 BODY_STYLE = "Notice Body"
 HEADING_STYLE = "Notice Heading"
 CELL_STYLE = "Notice Cell"
 # Paragraph styles are set by id on the XML: python-docx resolves a style *name*
 # by scanning every style, which made a 1,000-line export 12× slower.
 STYLE_IDS = {BODY_STYLE: "NoticeBody", HEADING_STYLE: "NoticeHeading", CELL_STYLE: "NoticeCell"}
-NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+LANGUAGE = "vi-VN"  # Word checks spelling in Vietnamese instead of marking every word
+RULE_SHARE = 0.4  # a short rule is 1/3–1/2 of the line above it (format-nd30.md)
+SIGNATURE_ROOM_MM = 30  # the e-office places the signature image and the seal here
+PROPERTY_LIMIT = 255  # characters of a core property (python-docx refuses more)
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -58,6 +67,36 @@ def set_fonts(rpr) -> None:
         fonts.set(qn(slot), FONT)
 
 
+def set_language(rpr: BaseOxmlElement) -> None:
+    """``w:lang`` vi-VN on a run-properties element (kept in schema order)."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    for name in ("w:val", "w:eastAsia"):
+        lang.set(qn(name), LANGUAGE)
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _property(text: str) -> str:
+    """A core property's value: one line, at most the 255 characters the format allows."""
+    text = " ".join(xml_safe(text).split())
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def set_properties(document: DocumentObject, *, title: str, author: str) -> None:
+    """Real core properties: the office as author, the document's own title (python-docx
+    otherwise writes author "python-docx" and a date in 2013)."""
+    properties = document.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    properties.title = _property(title)
+    properties.author = properties.last_modified_by = _property(author)
+    properties.comments = properties.keywords = properties.subject = ""
+    properties.language = LANGUAGE
+    properties.created = properties.modified = now
+    properties.revision = 1
+
+
 def new_document() -> DocumentObject:
     """A4, ND30 margins, Times New Roman everywhere, our paragraph styles."""
     document = Document()
@@ -73,9 +112,11 @@ def new_document() -> DocumentObject:
         rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if rpr is not None:
             set_fonts(rpr)
+            set_language(rpr)
     normal = styles["Normal"]
     normal.font.size = Pt(14)
     set_fonts(normal.element.get_or_add_rPr())
+    set_language(normal.element.get_or_add_rPr())
 
     body = styles.add_style(BODY_STYLE, 1)
     body.style_id = STYLE_IDS[BODY_STYLE]
@@ -106,8 +147,11 @@ def new_document() -> DocumentObject:
 
 
 def add_run(paragraph: Paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
-            italic: bool | None = None):
-    run = paragraph.add_run(xml_safe(text))
+            italic: bool | None = None, bind: bool = True, header: bool = False):
+    """A run in Times New Roman; ``bind`` keeps names together (``header``: a level with
+    its name too, see ``core.typography``)."""
+    cleaned = xml_safe(text)
+    run = paragraph.add_run(keep_together(cleaned, header=header) if bind else cleaned)
     run._r.get_or_add_rPr().insert(0, deepcopy(_RUN_FONTS))
     if size is not None:
         run.font.size = Pt(size)
@@ -145,34 +189,49 @@ def _paragraph_template(style: str):
 
 
 _BODY_TEMPLATES = {style: _paragraph_template(style) for style in (BODY_STYLE, HEADING_STYLE)}
+_SECTION_TAG = qn("w:sectPr")
 
 
-def body_paragraph(document: DocumentObject, text: str, *, heading: bool = False) -> Paragraph:
-    """One body paragraph. Built from a template rather than through python-docx's
-    ``add_paragraph``/``run.text``, which walk the style list and the text one
-    character at a time: this is the hot path of a long notice."""
-    element = deepcopy(_BODY_TEMPLATES[HEADING_STYLE if heading else BODY_STYLE])
-    element[1][1].text = xml_safe(text).replace("\t", " ").replace("\n", " ").replace("\r", " ")
-    document.element.body._insert_p(element)
-    return Paragraph(element, document._body)
+class BodyWriter:
+    """Appends body paragraphs built from a template rather than through python-docx's
+    ``add_paragraph``/``run.text``, which walk the style list, the body's children and
+    the text one character at a time: this is the hot path of a long notice. The body
+    and its closing ``sectPr`` are looked up once."""
+
+    def __init__(self, document: DocumentObject) -> None:
+        self._parent = document._body
+        body = document.element.body
+        last = body[-1] if len(body) else None
+        self._section = last if last is not None and last.tag == _SECTION_TAG else None
+        self._body = body
+
+    def paragraph(self, text: str, *, heading: bool = False) -> Paragraph:
+        element = deepcopy(_BODY_TEMPLATES[HEADING_STYLE if heading else BODY_STYLE])
+        element[1][1].text = keep_together(xml_safe(text).replace("\t", " ").replace("\n", " ").replace("\r", " "))
+        if self._section is not None:
+            self._section.addprevious(element)
+        else:
+            self._body.append(element)
+        return Paragraph(element, self._parent)
 
 
 def centred(container, text: str, *, size: float, bold: bool = False, italic: bool = False,
-            space_before: float = 0, space_after: float = 0) -> Paragraph:
+            space_before: float = 0, space_after: float = 0, bind: bool = True, header: bool = False) -> Paragraph:
     paragraph = styled(container, CELL_STYLE)
     paragraph.paragraph_format.space_before = Pt(space_before)
     paragraph.paragraph_format.space_after = Pt(space_after)
     if text:
-        add_run(paragraph, text, size=size, bold=bold, italic=italic)
+        add_run(paragraph, text, size=size, bold=bold, italic=italic, bind=bind, header=header)
     return paragraph
 
 
-def first_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False) -> Paragraph:
+def first_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
+                    bind: bool = True, header: bool = False) -> Paragraph:
     """Use the paragraph every new cell already has instead of leaving it empty."""
     paragraph = cell.paragraphs[0]
     paragraph._p.style = STYLE_IDS[CELL_STYLE]
     if text:
-        add_run(paragraph, text, size=size, bold=bold, italic=italic)
+        add_run(paragraph, text, size=size, bold=bold, italic=italic, bind=bind, header=header)
     return paragraph
 
 
@@ -203,21 +262,62 @@ def rule(container, width_mm: float, container_mm: float, space_after: float = 0
     return paragraph
 
 
+def spacer(container: Container, height_mm: float) -> Paragraph:
+    """An empty paragraph exactly ``height_mm`` high (room left blank on purpose)."""
+    paragraph = styled(container, CELL_STYLE)
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Mm(height_mm)
+    fmt.space_before = fmt.space_after = Pt(0)
+    return paragraph
+
+
+def rule_under(container: Container, line: str, size_pt: float, container_mm: float, *, bold: bool = True,
+               space_after: float = 0) -> Paragraph:
+    """The short rule under ``line`` (the longest of its printed lines): 1/3–1/2 of it."""
+    widest = max((min(text_width_mm(part, size_pt, bold), container_mm) for part in line.split("\n")), default=0)
+    return rule(container, max(widest * RULE_SHARE, 15), container_mm, space_after=space_after)
+
+
+#: Average advance of a character in em (Times New Roman / Liberation Serif, Vietnamese
+#: text measured): capitals, then mixed case; plain, then bold.
+_AVERAGE_EM = {(True, False): 0.60, (True, True): 0.64, (False, False): 0.44, (False, True): 0.46}
+PT_MM = 0.3528
+
+
 def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
-    """A rough printed width (Times New Roman), to size rules under a line."""
-    average_em = 0.62 if text.isupper() else 0.47
-    if bold:
-        average_em *= 1.06
-    return len(text) * size_pt * average_em * 0.3528
+    """A printed width estimate, to size rules and to choose a size that fits a cell."""
+    return len(text) * size_pt * _AVERAGE_EM[(text.isupper(), bold)] * PT_MM
+
+
+def set_cell_margins(table: Table, side_mm: float) -> None:
+    """Left and right padding of every cell (``w:tblCellMar``; Word's default is 1.9 mm)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        element = OxmlElement(side)
+        element.set(qn("w:w"), str(round(side_mm / 25.4 * 1440)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def keep_row_together(row: _Row) -> None:
+    """``w:cantSplit``: the row moves to the next page whole instead of breaking."""
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn("w:cantSplit")) is None:
+        properties.insert_element_before(OxmlElement("w:cantSplit"), "w:trHeight", "w:tblHeader",
+                                         "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
 
 
 def band(document: DocumentObject, left_mm: float, right_mm: float, rows: int = 1):
-    """A borderless two-column table (the default template's tables have no borders)."""
+    """A borderless two-column table (the default template's tables have no borders)
+    whose rows never break across pages."""
     table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for row in table.rows:
         row.cells[0].width, row.cells[1].width = Mm(left_mm), Mm(right_mm)
+        keep_row_together(row)
     table.columns[0].width, table.columns[1].width = Mm(left_mm), Mm(right_mm)
     return table
 
@@ -247,20 +347,28 @@ def page_numbers_from_page_two(document: DocumentObject) -> None:
 
 def header_band(document: DocumentObject, parent_body: str, issuer: str, left_bottom: str, right_bottom: str,
                 *, right_bottom_italic: bool = True) -> None:
-    """The ND30 header: issuing body and number left, national motto and date right."""
+    """The ND30 header: issuing body and number left, national motto and date right.
+
+    ``parent_body`` and ``issuer`` may hold several lines (``\n``): the parent's in
+    plain capitals, the issuer's in bold, each line its own centred paragraph."""
     table = band(document, HEADER_LEFT_MM, HEADER_RIGHT_MM, rows=2)
+    set_cell_margins(table, HEADER_CELL_MARGIN_MM)
     left, right = table.rows[0].cells
-    if parent_body:
-        first_paragraph(left, parent_body, size=13)
-        centred(left, issuer, size=13, bold=True)
-    else:
-        first_paragraph(left, issuer, size=13, bold=True)
-    issuer_width = min(text_width_mm(issuer, 13, bold=True), HEADER_LEFT_MM)
-    rule(left, max(issuer_width * 0.4, 15), HEADER_LEFT_MM)
-    first_paragraph(right, NATIONAL_MOTTO[0], size=12, bold=True)
-    centred(right, NATIONAL_MOTTO[1], size=13, bold=True)
+    lines = [(line, False) for line in parent_body.split("\n") if line.strip()]
+    lines += [(line, True) for line in issuer.split("\n") if line.strip()] or [("", True)]
+    # 13 pt, or 12 pt (format-nd30.md allows both) when a line would not fit the column
+    usable = HEADER_LEFT_MM - 2 * HEADER_CELL_MARGIN_MM
+    size = 13 if all(text_width_mm(line, 13, bold) <= usable for line, bold in lines) else 12
+    first_paragraph(left, lines[0][0], size=size, bold=lines[0][1], header=True)
+    for line, bold in lines[1:]:
+        centred(left, line, size=size, bold=bold, header=True)
+    rule_under(left, issuer, size, HEADER_LEFT_MM)
+    # the Quốc hiệu and Tiêu ngữ exactly as the decree writes them
+    first_paragraph(right, NATIONAL_MOTTO[0], size=12, bold=True, bind=False)
+    centred(right, NATIONAL_MOTTO[1], size=13, bold=True, bind=False)
     rule(right, text_width_mm(NATIONAL_MOTTO[1], 13, bold=True), HEADER_RIGHT_MM)
+    # "Số:" and the date line keep plain spaces: issuing reads them back from the signed file
     bottom_left, bottom_right = table.rows[1].cells
-    first_paragraph(bottom_left, left_bottom, size=13).paragraph_format.space_before = Pt(6)
-    date_line = first_paragraph(bottom_right, right_bottom, size=14, italic=right_bottom_italic)
+    first_paragraph(bottom_left, left_bottom, size=13, bind=False).paragraph_format.space_before = Pt(6)
+    date_line = first_paragraph(bottom_right, right_bottom, size=14, italic=right_bottom_italic, bind=False)
     date_line.paragraph_format.space_before = Pt(6)

@@ -26,17 +26,19 @@ from minutes_tui.core.task_report import COLUMNS, Report, summary_paragraphs
 from minutes_tui.core.text import xml_safe
 from minutes_tui.render.docx_common import (
     CELL_STYLE,
+    SIGNATURE_ROOM_MM,
     STYLE_IDS,
     TEXT_WIDTH_MM,
+    BodyWriter,
     add_run,
     band,
-    body_paragraph,
     centred,
     first_paragraph,
     header_band,
     new_document,
     page_numbers_from_page_two,
     rule,
+    spacer,
     styled,
 )
 
@@ -53,31 +55,18 @@ HEADER_FILL: Final = "E7E6E6"
 VIETNAMESE: Final = "vi-VN"
 
 
-def _vietnamese(document: DocumentObject) -> None:
-    """Mark the text as Vietnamese so Word does not underline every word as misspelt."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
-    if rpr is None:
-        return
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    for slot in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(slot), VIETNAMESE)
-
-
 def _summary(document: DocumentObject, report: Report) -> None:
     overall, owners = summary_paragraphs(report.summary)
-    body_paragraph(document, "1. Kết quả chung", heading=True)
-    body_paragraph(document, overall)
+    body = BodyWriter(document)
+    body.paragraph("1. Kết quả chung", heading=True)
+    body.paragraph(overall)
     if owners:
-        body_paragraph(document, "2. Theo đơn vị chủ trì", heading=True)
+        body.paragraph("2. Theo đơn vị chủ trì", heading=True)
         for line in owners:
-            body_paragraph(document, line)
+            body.paragraph(line)
     number = "3." if owners else "2."
-    body_paragraph(document, f"{number} Danh sách nhiệm vụ", heading=True)
-    body_paragraph(document, "Chi tiết từng nhiệm vụ tại Phụ lục kèm theo Báo cáo này./.")
+    body.paragraph(f"{number} Danh sách nhiệm vụ", heading=True)
+    body.paragraph("Chi tiết từng nhiệm vụ tại Phụ lục kèm theo Báo cáo này./.")
 
 
 def _signature(document: DocumentObject, report: Report) -> None:
@@ -94,8 +83,7 @@ def _signature(document: DocumentObject, report: Report) -> None:
     first_paragraph(right, lines[0], size=14, bold=True)
     for line in lines[1:]:
         centred(right, line, size=14, bold=True)
-    for _ in range(4):  # room for the signature and the seal
-        centred(right, "", size=14)
+    spacer(right, SIGNATURE_ROOM_MM)  # room for the e-office's signature and seal images
     centred(right, heading.signer_name, size=14, bold=True)
 
 
@@ -190,7 +178,6 @@ def _properties(document: DocumentObject, report: Report) -> None:
 
 def build_report_docx(report: Report) -> DocumentObject:
     document = new_document()
-    _vietnamese(document)
     page_numbers_from_page_two(document)
     heading = report.heading
     header_band(document, heading.parent_body, heading.issuer, heading.number, heading.place_date)

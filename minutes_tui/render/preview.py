@@ -1,4 +1,4 @@
-"""The notice in the terminal, in print order (a Rich renderable; no Textual)."""
+"""The notice in the terminal, in print order (a Rich renderable; no Textual, no python-docx)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from minutes_tui.core.letterhead import NATIONAL_MOTTO
 from minutes_tui.core.notice import SECTION, SUBSECTION, Notice
-from minutes_tui.render.docx_common import NATIONAL_MOTTO
+
+SIGNATURE_ROOM_ROWS = 4
 
 
 def _header(notice: Notice) -> Table:
@@ -42,7 +44,7 @@ def _signature(notice: Notice) -> Table:
     for line in [*notice.authority, notice.signer_title]:
         if line:
             right.append(line + "\n", style="bold")
-    right.append("\n\n\n")
+    right.append("\n" * SIGNATURE_ROOM_ROWS)  # the e-office's signature and seal go here
     right.append(notice.signer_name, style="bold")
     table.add_row(left, right)
     return table

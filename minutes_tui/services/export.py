@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Final
 
 from minutes_tui.core.model import Meeting, OfficeSettings
-from minutes_tui.core.text import fold
+from minutes_tui.core.letterhead import date_line, issue_date
+from minutes_tui.core.text import ascii_text
 from minutes_tui.services.issue import issued_version
 from minutes_tui.services.notices import (
     EditConflict,
@@ -21,7 +23,9 @@ from minutes_tui.services.notices import (
 )
 from minutes_tui.store import MeetingStore, StoreError
 
-_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
+_UNSAFE = re.compile(r'[^A-Za-z0-9 ._()-]+')
+#: Provincial e-office systems refuse longer (or accented) names on upload (e.g. Ninh Bình QĐ 161/2025).
+MAX_NAME: Final = 50
 
 
 @dataclass
@@ -30,25 +34,32 @@ class Exported:
     conflicts: list[EditConflict] = field(default_factory=list)  # hand edits not applied (notes changed)
 
 
-def default_filename(meeting: Meeting, *, record: bool) -> str:
-    """``2026-11-18 Thong bao ket luan - Phien hop thuong ky.docx`` (ASCII: safe on
-    every file system, e-mail and USB stick the office uses)."""
-    kind = "Bien ban" if record else "Thong bao ket luan"
+def default_filename(meeting: Meeting, *, record: bool, suffix: str = ".docx") -> str:
+    """``2026-11-18 TB ket luan - Phien hop thuong ky.docx``: the date, the kind, a short
+    title; ASCII only and at most :data:`MAX_NAME` characters with the extension."""
+    kind = "Bien ban" if record else "TB ket luan"
     when = meeting.details.date or date.fromtimestamp(meeting.created).isoformat()
-    title = fold(meeting.title) if meeting.title else ""
-    title = _UNSAFE.sub(" ", title).strip()[:60].strip()
-    name = f"{when} {kind}" + (f" - {title}" if title else "")
-    return name + ".docx"
+    stem = f"{when} {kind}"
+    room = MAX_NAME - len(suffix) - len(stem) - len(" - ")
+    title = " ".join(_UNSAFE.sub(" ", ascii_text(meeting.title)).split())
+    if room >= 4 and title:
+        if len(title) > room:
+            title = title[: room + 1].rsplit(" ", 1)[0] if " " in title[: room + 1] else title[:room]
+        stem += f" - {title.rstrip(' .-')}"
+    return stem + suffix
 
 
 def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | None, *, folder: Path,
-                   pdf: bool = False, record: bool = False, force: bool = False) -> Exported:
+                   pdf: bool = False, record: bool = False, force: bool = False,
+                   issued: date | None = None) -> Exported:
     """Write the notice (or the record) of the open ``store`` to ``out`` or ``folder``.
 
     Never overwrites an existing file unless ``force``. The stored notice (with
     the user's edits) is exported when it is current; otherwise the notes are
     compiled and the result stored as a new version (only computed when the
-    store is read-only: another process holds the data).
+    store is read-only: another process holds the data). The date line is the
+    day of the export, or ``issued`` (``export --date``), unless the office
+    leaves it blank; an issued notice keeps its own number and date.
     """
     from minutes_tui.render.docx_notice import render_notice
     from minutes_tui.render.docx_record import render_record
@@ -82,6 +93,9 @@ def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | No
                 notice, conflicts = compiled.notice, compiled.conflicts
             else:
                 conflicts = pending_conflicts(store)
+            meeting_date = store.meeting.details.meeting_date
+            day = issue_date(settings, issued or date.today(), meeting_date, False if issued else None)
+            notice.place_date = date_line(settings, day)
             render_notice(notice, partial)
         os.replace(partial, target)
     except OSError as error:
@@ -89,7 +103,7 @@ def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | No
         raise StoreError(f"Không ghi được {target}: {error.strerror or error}.") from error
     written = [target]
     if pdf:
-        from minutes_tui.render.pdf import to_pdf
+        from minutes_tui.render.pdf import pdf_a_wanted, to_pdf
 
-        written.append(to_pdf(target))
+        written.append(to_pdf(target, pdf_a=pdf_a_wanted(settings)))
     return Exported(written, conflicts)

@@ -117,8 +117,10 @@ def test_export_notice_record_and_no_overwrite(tmp_path: Path) -> None:
     first = cli("export", "last", data=data)
     assert first.returncode == 0, first.stderr
     path = Path(first.stdout.strip())
-    assert path.name == "2027-01-12 Thong bao ket luan - phien hop thuong truc thang 01.docx"
-    texts = [p.text for p in Document(str(path)).paragraphs]
+    # issue #11: in the exports folder (Documents by default), ≤ 50 ASCII characters
+    assert path.name == "2027-01-12 TB ket luan - Phien hop Thuong.docx"
+    assert path.parent == Path(os.environ["MINUTES_TUI_EXPORTS"])
+    texts = [p.text.replace("\u00a0", " ") for p in Document(str(path)).paragraphs]  # issue #12: NBSP in dates
     assert "THÔNG BÁO" in texts and "- Văn phòng việc một; hoàn thành trước ngày 31/01/2027." in texts
     again = cli("export", meeting_id[:6], data=data)
     assert_one_line_error(again)

@@ -10,11 +10,14 @@ def codes(meeting: Meeting, directory: Directory | None = None) -> list[tuple[st
 
 
 def test_missing_details_are_reported() -> None:
-    assert [code for _, code in codes(Meeting())] == ["missing_date", "missing_place", "missing_chair", "missing_body"]
+    assert [code for _, code in codes(Meeting())] == [
+        "missing_date", "missing_place", "missing_chair", "missing_body",
+        "record_missing_time", "record_missing_secretary",  # issue #12: the biên bản's blanks are flagged
+    ]
 
 
 def test_the_five_clear_rules_for_tasks() -> None:
-    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B", time="8 giờ", secretary="S")
     no_owner = Line(Kind.TASK, "a", [], "31/03/2027")
     no_deadline = Line(Kind.TASK, "b", ["Văn phòng"])
     past = Line(Kind.TASK, "c", ["Văn phòng"], "01/03/2027")
@@ -30,7 +33,7 @@ def test_the_five_clear_rules_for_tasks() -> None:
 
 
 def test_sections_empty_and_lines_outside() -> None:
-    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B", time="8 giờ", secretary="S")
     stray = Line(Kind.FINDING, "trước mục")
     empty = Line(Kind.SECTION, "Mục trống")
     note_only = Line(Kind.NOTE, "chỉ ghi chú")
@@ -44,7 +47,7 @@ def test_sections_empty_and_lines_outside() -> None:
 
 def test_unknown_owner_suggests_the_closest_known_one_under_folding() -> None:
     directory = Directory(aliases={"vp": "Văn phòng thị xã"}, owners=["Thị ủy Đức Phổ"])
-    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B", time="8 giờ", secretary="S")
     typo = Line(Kind.TASK, "x", ["Van phong thi xa"], "31/03/2027")  # no accents: a known name
     other = Line(Kind.TASK, "y", ["Thị uỷ Đứ Phổ"], "31/03/2027")  # tone placement + a dropped letter
     problems = check_meeting(Meeting(details=details, lines=[typo, other]), directory)
@@ -52,7 +55,7 @@ def test_unknown_owner_suggests_the_closest_known_one_under_folding() -> None:
 
 
 def test_a_section_holding_only_sub_sections_with_content_is_not_empty() -> None:
-    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    details = MeetingDetails(date="2027-03-09", time="8 giờ", place="P", chair="C", body="B", secretary="S")
     section, sub, empty_sub = Line(Kind.SECTION, "A"), Line(Kind.SUBSECTION, "a"), Line(Kind.SUBSECTION, "b")
     closing = Line(Kind.SECTION, "B")
     lines = [section, sub, Line(Kind.TASK, "x", ["V"], "quý II"), empty_sub, Line(Kind.NOTE, "ghi chú"), closing]

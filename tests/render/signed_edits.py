@@ -18,8 +18,13 @@ def open_doc(path: Path):
     return docx.Document(str(path))
 
 
+def plain(text: str) -> str:
+    """Text as compared: the notice keeps names on one line with non-breaking spaces."""
+    return text.replace("\u00a0", " ")
+
+
 def body_paragraph(document, starts: str) -> Paragraph:
-    return next(p for p in document.paragraphs if p.text.startswith(starts) or starts in p.text)
+    return next(p for p in document.paragraphs if starts in plain(p.text))
 
 
 def set_text(paragraph: Paragraph, text: str) -> None:
@@ -86,7 +91,7 @@ def tracked_delete_paragraph(paragraph: Paragraph, change_id: int = 103) -> None
 def header_paragraph(document, starts: str) -> Paragraph:
     for cell in document.tables[0]._cells:
         for paragraph in cell.paragraphs:
-            if paragraph.text.strip().startswith(starts) or starts in paragraph.text:
+            if starts in plain(paragraph.text):
                 return paragraph
     raise AssertionError(f"{starts!r} not in the header band")
 

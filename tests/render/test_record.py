@@ -13,21 +13,23 @@ from tests.notes import SAMPLE_SHAPED, meeting_from_notes
 def test_record_holds_every_line_and_the_form_fields(tmp_path: Path) -> None:
     meeting, settings = meeting_from_notes(SAMPLE_SHAPED + "/secretary Vũ Minh Tâm\n/end 10 giờ 30\n")
     document = Document(str(render_record(meeting, settings, tmp_path / "bb.docx")))
-    texts = [p.text for p in document.paragraphs if p.text.strip()]
+    texts = [p.text.replace("\u00a0", " ") for p in document.paragraphs if p.text.strip()]
     assert texts[:2] == ["BIÊN BẢN", "Phiên họp Thường trực HĐND huyện tháng 3"]
     for field in ("Thời gian bắt đầu: 8 giờ 00, ngày 09 tháng 3 năm 2027", "Địa điểm: Phòng họp số 2 Huyện ủy",
-                  "Chủ trì (chủ toạ): Lê Văn Sơn - Chủ tịch HĐND huyện", "Thư ký (người ghi biên bản): Vũ Minh Tâm"):
-        assert field in texts
-    assert texts.index("Nội dung (theo diễn biến cuộc họp):") < texts.index("- Chủ tọa nêu mục đích cuộc họp")
-    assert "- Kết quả: Phiên chất vấn sôi nổi, đúng trọng tâm" in texts
-    assert "- Nhiệm vụ: Tổng hợp ý kiến cử tri trước kỳ họp giữa năm — chủ trì: Văn phòng HĐND và UBND huyện — thời hạn: tháng 5/2027" in texts
+                  "Chủ trì (chủ tọa): Lê Văn Sơn - Chủ tịch HĐND huyện", "Thư ký (người ghi biên bản): Vũ Minh Tâm"):
+        assert field in texts  # issue #12: one spelling, "chủ tọa"
+    # issue #12: a record, not a tag list — sentences under numbered headings, then the conclusions
+    assert texts.index("Nội dung (theo diễn biến cuộc họp):") < texts.index("Chủ tọa nêu mục đích cuộc họp.")
+    assert "Phiên chất vấn sôi nổi, đúng trọng tâm." in texts
+    assert ("- Văn phòng HĐND và UBND huyện tổng hợp ý kiến cử tri trước kỳ họp giữa năm; hoàn thành trong tháng "
+            "05/2027.") in texts
     assert texts[-1] == "Cuộc họp kết thúc vào 10 giờ 30, ngày 09 tháng 3 năm 2027./."
     header = document.tables[0]
     assert header.rows[1].cells[0].paragraphs[0].text == "Số:        /BB-VP"
     assert header.rows[1].cells[1].paragraphs[0].text == ""  # no date line in a biên bản
     left, right = document.tables[-1].rows[0].cells
-    assert [p.text for p in left.paragraphs if p.text][0] == "THƯ KÝ"
+    assert next(p.text for p in left.paragraphs if p.text) == "THƯ KÝ"
     assert "Vũ Minh Tâm" in [p.text for p in left.paragraphs]
-    assert [p.text for p in right.paragraphs if p.text][0] == "CHỦ TỌA"
+    assert next(p.text for p in right.paragraphs if p.text) == "CHỦ TỌA"
     assert "Lê Văn Sơn" in [p.text for p in right.paragraphs]
-    assert "- Lưu: VT." in [p.text for p in left.paragraphs]
+    assert "- Lưu: VT, hồ sơ." in [p.text for p in left.paragraphs]  # issue #12

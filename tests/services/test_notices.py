@@ -183,3 +183,12 @@ def test_schema_1_notices_inside_the_meeting_file_move_beside_it(opened) -> None
     tables = json.loads(store.path.read_text(encoding="utf-8"))
     assert "notices" not in tables and tables["meta"]["1"]["schema"] == SCHEMA
     assert [p.name for p in sorted(store.notices.path.iterdir())] == ["edits.json", "v00001.json"]
+
+
+def test_ui_settings_do_not_mark_the_notice_stale(opened) -> None:
+    # Adding the tag_keys setting once made every stored notice "changed" after an upgrade.
+    archive, store = opened
+    compile_and_store(store, archive.settings, TODAY)
+    for name, value in (("theme", "textual-light"), ("language", "en"), ("tag_keys", "alt"), ("pdf_a", "có")):
+        assert not is_stale(store, archive.settings.with_value(name, value)), name
+    assert is_stale(store, archive.settings.with_value("date_line", "trống"))

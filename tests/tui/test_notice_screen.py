@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.widgets import OptionList, TextArea
@@ -59,7 +60,7 @@ async def test_capture_to_notice_edit_and_export(tmp_path: Path) -> None:
         await pilot.press("x")
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+q")
-    exported = list((tmp_path / "data" / "exports").glob("*.docx"))
+    exported = list(Path(os.environ["MINUTES_TUI_EXPORTS"]).glob("*.docx"))
     assert len(exported) == 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -351,7 +352,7 @@ async def test_report_key_writes_the_xlsx_of_the_filtered_body(data: Path) -> No
         await pilot.pause()
         assert "Đã ghi báo cáo" in screen.status.message, screen.status.message
         await quit_app(pilot)
-    (path,) = (data / "exports").glob("*.xlsx")
+    (path,) = Path(os.environ["MINUTES_TUI_EXPORTS"]).glob("*.xlsx")  # the export folder (tests/conftest.py)
     assert path.name == "bao-cao-thuc-hien-quy-iv-nam-2026.xlsx"
     sheet = openpyxl.load_workbook(path).worksheets[0]
     texts = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]

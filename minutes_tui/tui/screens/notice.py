@@ -146,7 +146,7 @@ class NoticeScreen(MeetingScreen):
 
         archive = self.app.archive
         try:
-            exported = export_meeting(self.store, archive.settings, None, folder=exports_dir(archive.root),
+            exported = export_meeting(self.store, archive.settings, None, folder=exports_dir(archive.settings.export_folder),
                                       pdf=pdf, record=record, force=False)
         except Exception as error:  # any failure is a message, never a crash of the app
             self.app.call_from_thread(self.notify, tr("notice.export_failed", reason=str(error)), severity="error", timeout=15)

@@ -331,7 +331,7 @@ class TrackerScreen(StatusScreen):
         archive = self.app.archive
         today = self.app.today()
         try:
-            folder = exports_dir(archive.root)
+            folder = exports_dir(archive.settings.export_folder)
             os.makedirs(folder, mode=0o700, exist_ok=True)
             path = followup.write_report(archive, tasks, report_path(folder, period, today, fmt), fmt=fmt,
                                          today=today, period=period, window=self.app.due_soon_days)
