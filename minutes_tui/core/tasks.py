@@ -45,6 +45,7 @@ Phase B, built on this (the full note is in the phase A report of issue #13):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -109,6 +110,7 @@ STATE_ORDER: Final[tuple[State, ...]] = (
 )
 _RANK: Final[dict[State, int]] = {state: rank for rank, state in enumerate(STATE_ORDER)}
 _CLOSED: Final = frozenset({State.DONE_ON_TIME, State.DONE_LATE, State.CANCELLED})
+_HAS_YEAR: Final = re.compile(r"\d{4}")
 #: ``--state`` values: a state, ``open`` (not done, not cancelled) or ``all``.
 STATE_FILTERS: Final[tuple[str, ...]] = (*(state.value for state in State), "open", "all")
 
@@ -462,3 +464,36 @@ def record_meeting(task: Task, meeting: str, on: date | None, role: str = REVIEW
 def set_notice(task: Task, number: str, issued: date | None) -> list[Op]:
     """The number and date of the issued notice that assigned the task (``05/TB-HĐND``)."""
     return [followup.changes(task.id, notice=number.strip(), notice_date=issued)]
+
+
+# -- carry-over: the task restated in a later meeting ----------------------------------------------
+def reference(task: Task) -> str:
+    """What a carried line holds in ``Line.ref``: ``<meeting id>/<task id>``."""
+    return f"{task.meeting}/{task.id}"
+
+
+def _with_year(typed: str, due: date) -> str:
+    """``15/12`` → ``15/12/2026``, ``quý I`` → ``quý I/2027``, ``cuối năm`` → ``cuối năm 2026``;
+    the day itself when the phrase will not take its year."""
+    last = typed.split()[-1]
+    if last[-1].isdigit() or set(last.upper()) <= set("IVX"):
+        with_year = f"{typed}/{due.year}"
+    elif fold(last) == "nam":
+        with_year = f"{typed} {due.year}"
+    else:
+        with_year = f"{typed} năm {due.year}"
+    return with_year if parse_deadline(with_year, due).due == due else dmy(due)
+
+
+def carried_line(task: Task) -> Line:
+    """The line that restates ``task`` in a later meeting (``>`` with ``ref``).
+
+    Its deadline is the one in force, written so that the later meeting reads
+    the same day: a phrase without a year (``15/12``) becomes the date it meant.
+    The record stays on the task's own meeting (:func:`tasks_of` skips this line).
+    """
+    typed = task.deadline_text()
+    deadline = task.deadline_on()
+    if deadline is not None and deadline.due is not None and not _HAS_YEAR.search(typed):
+        typed = _with_year(typed, deadline.due)
+    return Line(Kind.TASK, task.text, list(task.owners), typed, ref=reference(task))

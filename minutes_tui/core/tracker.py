@@ -137,3 +137,11 @@ def bodies(items: Iterable[Entry]) -> list[tuple[str, int]]:
 
 def overdue_count(items: Iterable[Entry]) -> int:
     return sum(1 for item in items if item.standing.state is State.OVERDUE)
+
+
+def at_hand(items: Iterable[Entry], meeting: str, body: str) -> list[Entry]:
+    """What capture's panel offers during ``meeting``: the open tasks of the earlier
+    meetings of the same body (every body's when the meeting has none yet), overdue first."""
+    wanted = fold(body)
+    return [item for item in items
+            if item.open and item.task.meeting != meeting and (not wanted or item.body == wanted)]

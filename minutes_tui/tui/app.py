@@ -83,9 +83,9 @@ class MinutesApp(App[None]):
         self._register_waiting: list[Callable[[TaskRegister], None]] = []
         #: The tracker's filters (and the owner as typed), kept when it is left for a meeting and opened again.
         self.tracker_filter: tuple[TrackerFilter, str] | None = None
-        #: Meetings of the follow-up recorded in this session, newest last, and the
-        #: seq each of those stores had after our last write or undo there.
-        self.followup_writes: list[str] = []
+        #: Follow-up recorded in this session, newest last: the meetings each one changed (two
+        #: for a carry-over), and the seq each store had after our last write or undo there.
+        self.followup_writes: list[tuple[str, ...]] = []
         self._followup_seq: dict[str, int] = {}
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -300,32 +300,45 @@ class MinutesApp(App[None]):
         before = store.seq
         updated = followup.update(store, task.id, build)
         if store.seq != before:
-            self.followup_writes.append(store.id)
-            self._followup_seq[store.id] = store.seq
-            self.schedule_checkpoint(store)
+            self.followup_written([store])
         return updated
 
-    def undo_followup(self) -> str | None:
-        """Undo the newest follow-up recorded in this session, on its own meeting's
-        store; the meeting's id when it was undone.
+    def followup_written(self, stores: list[MeetingStore]) -> None:
+        """Remember follow-up just committed to ``stores`` (in that order) as one step
+        for :meth:`undo_followup`, and write them into their files after a pause."""
+        if not stores:
+            return
+        self.followup_writes.append(tuple(store.id for store in stores))
+        for store in stores:
+            self._followup_seq[store.id] = store.seq
+            self.schedule_checkpoint(store)
 
-        Refused (with a message) when that meeting was changed since by something
-        else (a line typed there): its newest change is not ours to undo.
+    def undo_followup(self) -> tuple[str, ...] | None:
+        """Undo the newest follow-up recorded in this session, on its own meeting's
+        store (both meetings of a carry-over, the later write first); the meetings
+        undone, or None.
+
+        Refused (with a message) when one of those meetings was changed since by
+        something else (a line typed there): its newest change is not ours to undo.
         """
         if not self.followup_writes:
             self.notify(tr("capture.nothing_to_undo"))
             return None
-        meeting_id = self.followup_writes[-1]
-        store = self.store_for(meeting_id)
-        if store.seq != self._followup_seq.get(meeting_id):
-            self.followup_writes = [written for written in self.followup_writes if written != meeting_id]
+        meetings = self.followup_writes[-1]
+        stores = [self.store_for(meeting_id) for meeting_id in meetings]
+        if any(store.seq != self._followup_seq.get(store.id) for store in stores):
+            self.followup_writes = [step for step in self.followup_writes if not set(step) & set(meetings)]
             self.notify(tr("tracker.undo_elsewhere"), severity="warning")
             return None
         self.followup_writes.pop()
-        if not self.step_history(store):
-            return None
-        self._followup_seq[meeting_id] = store.seq
-        return meeting_id
+        for store in reversed(stores):
+            if not self.step_history(store):
+                return None
+            self._followup_seq[store.id] = store.seq
+        for screen in self.screen_stack:  # a carried line undone: the meeting's screen shows it gone
+            if isinstance(screen, MeetingScreen) and screen.store.id in meetings:
+                screen.meeting_changed()
+        return meetings
 
     def close_stores(self) -> None:
         for store in self.stores.values():

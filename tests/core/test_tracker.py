@@ -12,6 +12,7 @@ from minutes_tui.core.tasks import STATE_FILTERS, State, Task
 from minutes_tui.core.tracker import (
     FILTER_ORDER,
     TrackerFilter,
+    at_hand,
     bodies,
     entries,
     select,
@@ -113,3 +114,11 @@ def test_the_window_decides_what_is_due_soon() -> None:
     wide = entries(TASKS, DAY, 20)
     assert {item.id: item.state for item in wide}["soon"] == "due_soon"
     assert {item.id: item.state for item in entries(TASKS, DAY, 4)}["soon"] == "in_time"
+
+
+def test_at_hand_during_a_meeting_open_tasks_of_the_same_body(listed) -> None:
+    same_body = at_hand(listed, meeting="m-today", body="ubnd xa tan hoa")
+    assert ids(same_body) == ["overdue-10", "overdue-2", "soon", "in-time", "paused"]
+    assert ids(at_hand(listed, meeting="m-2027-02-01", body="UBND xã Tân Hòa")) == []  # its own tasks are not
+    assert ids(at_hand(listed, meeting="m-today", body="")) == [
+        "overdue-10", "overdue-2", "soon", "in-time", "none", "paused"]  # no body yet: every open task

@@ -60,7 +60,7 @@ def columns(width: int) -> Columns:
     return Columns(lead=lead, text=max(MIN_TEXT, free - lead))
 
 
-def _cell(text: str, width: int, style: str = "") -> Text:
+def cell(text: str, width: int, style: str = "") -> Text:
     cell = Text(text.replace("\n", " "), style=style, no_wrap=True)
     cell.truncate(width, overflow="ellipsis", pad=True)
     return cell
@@ -95,15 +95,15 @@ def task_row(item: Entry, width: int) -> Text:
     cols = columns(width)
     row = Text(no_wrap=True)
     row.append("↪ " if carried(task) else "  ", style="cyan")
-    row.append_text(_cell(deadline_cell(task, standing), DEADLINE_WIDTH))
+    row.append_text(cell(deadline_cell(task, standing), DEADLINE_WIDTH))
     row.append(" ")
-    row.append_text(_cell(state_short(standing), STATE_WIDTH, STATE_STYLE[standing.state]))
+    row.append_text(cell(state_short(standing), STATE_WIDTH, STATE_STYLE[standing.state]))
     row.append(" ")
-    row.append_text(_cell(task.lead or "—", cols.lead, "cyan"))
+    row.append_text(cell(task.lead or "—", cols.lead, "cyan"))
     row.append(" ")
-    row.append_text(_cell(task.text, cols.text))
+    row.append_text(cell(task.text, cols.text))
     row.append(" ")
-    row.append_text(_cell(source_cell(task), SOURCE_WIDTH, "dim"))
+    row.append_text(cell(source_cell(task), SOURCE_WIDTH, "dim"))
     return row
 
 
@@ -112,7 +112,7 @@ def header_row(width: int) -> Text:
     row = Text(" " * MARK_WIDTH, style="bold", no_wrap=True)
     for key, size in (("deadline", DEADLINE_WIDTH), ("state", STATE_WIDTH), ("lead", cols.lead),
                       ("text", cols.text), ("source", SOURCE_WIDTH)):
-        row.append_text(_cell(tr(f"tracker.col.{key}"), size, "bold"))
+        row.append_text(cell(tr(f"tracker.col.{key}"), size, "bold"))
         row.append(" ")
     row.rstrip()
     return row
