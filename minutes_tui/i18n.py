@@ -244,7 +244,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.back_short": ("Quay lại", "Back"),
     "key.back_tracker": ("Bỏ lọc, rồi quay lại màn hình trước", "Clear the filters, then back to the previous screen"),
     "help.screen.tracker": ("Sổ theo dõi nhiệm vụ", "Task tracker"),
-    "help.screen.followup": ("Bảng việc kỳ trước (trong màn hình ghi)", "Open-tasks panel (in capture)"),
     "followup.loading": ("Việc kỳ trước — đang đọc sổ theo dõi…", "Open tasks — reading the register…"),
     "followup.title": ("Việc kỳ trước — {body} ({count})", "Open tasks — {body} ({count})"),
     "followup.title_no_body": ("Việc đang mở — cuộc họp chưa ghi /body ({count})", "Open tasks — no /body yet ({count})"),

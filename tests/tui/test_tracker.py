@@ -422,3 +422,42 @@ async def test_tracker_list_renders_only_visible_rows(tmp_path: Path) -> None:
             TaskList.row = original
         assert 0 < len(set(rendered)) <= 60, len(set(rendered))
         await quit_app(pilot)
+
+
+async def test_f1_on_the_tracker_shows_its_keys_first(data: Path) -> None:
+    from textual.widgets import Markdown
+
+    from minutes_tui.tui.keymap import KEYMAP
+    from minutes_tui.tui.screens.help import HelpScreen
+
+    app = tracker_app(data)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_tracker(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one(Markdown).source
+        here = source[source.index("\n## ") + 1: source.index("\n## ", source.index("\n## ") + 1)]
+        assert "Sổ theo dõi nhiệm vụ" in here.splitlines()[0]
+        for key in KEYMAP["tracker"]:
+            assert f" — {key.help_text}\n" in here, key.id
+        assert "- `d` — Ghi hoàn thành" in here and "- `@` — Lọc người" in here
+        await pilot.press("escape")
+        await quit_app(pilot)
+
+
+def test_every_tracker_string_in_both_languages() -> None:
+    from minutes_tui.core.tasks import STATE_FILTERS
+    from minutes_tui.core.tasks import State as TaskState
+    from minutes_tui.i18n import STRINGS
+    from minutes_tui.services.followup import REPORT_FORMATS
+    from minutes_tui.tui.keymap import KEYMAP
+
+    needed = [f"tracker.state.{state.value}" for state in TaskState]
+    needed += [f"tracker.format.{fmt}" for fmt in REPORT_FORMATS]
+    needed += [f"tracker.col.{column}" for column in ("deadline", "state", "lead", "text", "source")]
+    needed += [f"tracker.filter.{name}" for name in ("all", "open")]
+    needed += [f"task.state.{name}" for name in STATE_FILTERS if name not in ("all", "open")]
+    for section in ("tracker", "followup"):
+        needed += [name for key in KEYMAP[section] for name in (key.label, key.help) if name]
+    missing = [name for name in needed if name not in STRINGS or not all(STRINGS[name])]
+    assert not missing
