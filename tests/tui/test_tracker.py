@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from datetime import date
 from pathlib import Path
@@ -339,23 +340,33 @@ async def test_filters_by_state_owner_alias_body_and_period(data: Path) -> None:
         await quit_app(pilot)
 
 
-async def test_report_key_writes_the_xlsx_of_the_filtered_body(data: Path) -> None:
+@pytest.mark.parametrize(("move", "fmt"), [((), "xlsx"), (("up",), "docx"), (("down",), "csv")])
+async def test_report_key_writes_the_report_of_the_filtered_body(data: Path, move: tuple[str, ...], fmt: str) -> None:
     app = tracker_app(data)
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await open_tracker(pilot)
         await pilot.press("c", "down", "enter")  # the ward only
         await pilot.press("b")
         assert isinstance(app.screen, Picker)
-        await pilot.press("enter")  # xlsx is offered first
+        await pilot.press(*move, "enter")  # xlsx is offered first
         await answer(pilot, "quý IV/2026")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Đã ghi báo cáo" in screen.status.message, screen.status.message
         await quit_app(pilot)
-    (path,) = Path(os.environ["MINUTES_TUI_EXPORTS"]).glob("*.xlsx")  # the export folder (tests/conftest.py)
-    assert path.name == "bao-cao-thuc-hien-quy-iv-nam-2026.xlsx"
-    sheet = openpyxl.load_workbook(path).worksheets[0]
-    texts = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    (path,) = Path(os.environ["MINUTES_TUI_EXPORTS"]).glob(f"*.{fmt}")  # the export folder (tests/conftest.py)
+    assert path.name == f"bao-cao-thuc-hien-quy-iv-nam-2026.{fmt}"
+    if fmt == "xlsx":
+        sheet = openpyxl.load_workbook(path).worksheets[0]
+        texts = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    elif fmt == "csv":
+        rows = list(csv.reader(path.read_bytes().decode("utf-8-sig").splitlines()))
+        texts = [row[1] for row in rows[1:]]
+    else:
+        import docx
+
+        table = docx.Document(str(path)).tables[-1]
+        texts = [row.cells[1].text for row in table.rows[1:]]
     assert sorted(texts) == sorted(WARD_TASKS)
 
 
@@ -461,3 +472,17 @@ def test_every_tracker_string_in_both_languages() -> None:
         needed += [name for key in KEYMAP[section] for name in (key.label, key.help) if name]
     missing = [name for name in needed if name not in STRINGS or not all(STRINGS[name])]
     assert not missing
+
+
+async def test_tasks_typed_in_capture_are_in_the_tracker_at_once(data: Path) -> None:
+    app = tracker_app(data)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_tracker(pilot)  # the register is read here, before the line is typed
+        await pilot.press("escape", "enter")
+        field = app.screen.query_one("#capture-input", ComposedInput)
+        field.insert_text_at_cursor("> Kiểm tra an toàn thực phẩm chợ Tết @ca ^03/12/2026")
+        await pilot.press("enter")
+        screen = await open_tracker(pilot)
+        item = next(item for item in screen.shown if item.task.text == "Kiểm tra an toàn thực phẩm chợ Tết")
+        assert item.task.lead == "Công an phường" and item.standing.state is State.DUE_SOON
+        await quit_app(pilot)
