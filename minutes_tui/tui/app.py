@@ -24,6 +24,7 @@ from minutes_tui.i18n import tr
 from minutes_tui.locations import crash_dir
 from minutes_tui.store import Archive, MeetingStore, StoreError
 from minutes_tui.tui import keymap
+from minutes_tui.tui.followup_session import FollowUpSession
 from minutes_tui.tui.kinds import kind_css_variables
 from minutes_tui.tui.palette import FoldedCommands, MinutesPalette
 from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen, StatusScreen
@@ -31,9 +32,6 @@ from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
 
 if TYPE_CHECKING:
-    from minutes_tui.core.tasks import Op, Task
-    from minutes_tui.core.tracker import TrackerFilter
-    from minutes_tui.services.task_register import TaskRegister
     from minutes_tui.store.search import SearchIndex
 
 
@@ -78,15 +76,8 @@ class MinutesApp(App[None]):
         self._search_index: SearchIndex | None = None  # built on the first archive search
         #: Key overrides by binding id (the ``tag_keys`` setting), applied with ``set_keymap``.
         self.key_overrides: dict[str, str] = {}
-        #: Every task of the archive, read on the first need (see ``with_register``).
-        self.register: TaskRegister | None = None
-        self._register_waiting: list[Callable[[TaskRegister], None]] = []
-        #: The tracker's filters (and the owner as typed), kept when it is left for a meeting and opened again.
-        self.tracker_filter: tuple[TrackerFilter, str] | None = None
-        #: Follow-up recorded in this session, newest last: the meetings each one changed (two
-        #: for a carry-over), and the seq each store had after our last write or undo there.
-        self.followup_writes: list[tuple[str, ...]] = []
-        self._followup_seq: dict[str, int] = {}
+        #: The task register and the follow-up recorded (the tracker, capture's panel).
+        self.followup = FollowUpSession(self)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The kind colours as CSS variables (``$kind-task`` …): one table in ``kinds.py``."""
@@ -227,40 +218,6 @@ class MinutesApp(App[None]):
     def due_soon_days(self) -> int:
         return self.archive.settings.due_soon_days
 
-    def with_register(self, ready: Callable[[TaskRegister], None]) -> None:
-        """Call ``ready`` with the register, brought up to date with the open meetings:
-        at once when it was read before, else once a worker has read it."""
-        if self.register is not None:
-            self.register.refresh(self.stores)
-            ready(self.register)
-            return
-        self._register_waiting.append(ready)
-        if len(self._register_waiting) == 1:
-            self._load_register()
-
-    @work(thread=True, exclusive=True, group="task-register")
-    def _load_register(self) -> None:
-        from minutes_tui.services.task_register import TaskRegister
-
-        try:
-            register = TaskRegister.load(self.archive, self.stores)
-            register.entries(self.today(), self.due_soon_days)  # worked out here, not on the UI thread
-        except StoreError as error:
-            self.call_from_thread(self._register_failed, str(error))
-            return
-        self.call_from_thread(self._register_loaded, register)
-
-    def _register_loaded(self, register: TaskRegister) -> None:
-        self.register = register
-        waiting, self._register_waiting = self._register_waiting, []
-        register.refresh(self.stores)
-        for ready in waiting:
-            ready(register)
-
-    def _register_failed(self, reason: str) -> None:
-        self._register_waiting.clear()
-        self.notify(reason, severity="error", timeout=15)
-
     def open_tracker(self) -> None:
         """The tracker over whatever screen is shown; Esc comes back to it."""
         from minutes_tui.tui.screens.tracker import TrackerScreen
@@ -287,58 +244,11 @@ class MinutesApp(App[None]):
         else:
             self.push_screen(screen)
 
-    def record_followup(self, task: Task, build: Callable[[Task], list[Op]]) -> Task:
-        """Commit follow-up on ``task`` through its meeting's one store (durable when
-        this returns, undoable) and remember it for :meth:`undo_followup`.
-
-        Raises ``UserError`` (a ``TaskError`` or ``StoreError``) with the
-        message for the user; nothing is changed then.
-        """
-        from minutes_tui.services import followup
-
-        store = self.store_for(task.meeting)
-        before = store.seq
-        updated = followup.update(store, task.id, build)
-        if store.seq != before:
-            self.followup_written([store])
-        return updated
-
-    def followup_written(self, stores: list[MeetingStore]) -> None:
-        """Remember follow-up just committed to ``stores`` (in that order) as one step
-        for :meth:`undo_followup`, and write them into their files after a pause."""
-        if not stores:
-            return
-        self.followup_writes.append(tuple(store.id for store in stores))
-        for store in stores:
-            self._followup_seq[store.id] = store.seq
-            self.schedule_checkpoint(store)
-
-    def undo_followup(self) -> tuple[str, ...] | None:
-        """Undo the newest follow-up recorded in this session, on its own meeting's
-        store (both meetings of a carry-over, the later write first); the meetings
-        undone, or None.
-
-        Refused (with a message) when one of those meetings was changed since by
-        something else (a line typed there): its newest change is not ours to undo.
-        """
-        if not self.followup_writes:
-            self.notify(tr("capture.nothing_to_undo"))
-            return None
-        meetings = self.followup_writes[-1]
-        stores = [self.store_for(meeting_id) for meeting_id in meetings]
-        if any(store.seq != self._followup_seq.get(store.id) for store in stores):
-            self.followup_writes = [step for step in self.followup_writes if not set(step) & set(meetings)]
-            self.notify(tr("tracker.undo_elsewhere"), severity="warning")
-            return None
-        self.followup_writes.pop()
-        for store in reversed(stores):
-            if not self.step_history(store):
-                return None
-            self._followup_seq[store.id] = store.seq
-        for screen in self.screen_stack:  # a carried line undone: the meeting's screen shows it gone
-            if isinstance(screen, MeetingScreen) and screen.store.id in meetings:
+    def meetings_changed(self, meeting_ids: tuple[str, ...]) -> None:
+        """These meetings changed under their screens (follow-up undone elsewhere): show them again."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen) and screen.store.id in meeting_ids:
                 screen.meeting_changed()
-        return meetings
 
     def close_stores(self) -> None:
         for store in self.stores.values():

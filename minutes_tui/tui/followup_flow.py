@@ -5,7 +5,7 @@ same thing in both: ``d`` asks the day it was done (today by default) and the
 result, ``t`` a progress note, ``h`` the new deadline and why, ``p``/``x``/``r``
 a note. Each answer comes from a typed prompt (:class:`TextPrompt`); the edit is
 built by :mod:`minutes_tui.core.tasks` from the live record and committed
-through the task's own meeting store (``MinutesApp.record_followup``), durable
+through the task's own meeting store (``app.followup.record``), durable
 when the last Enter returns. What the core refuses (done before the task was
 given, a deadline it cannot read …) is shown, and nothing is written.
 """
@@ -129,7 +129,7 @@ class FollowUpFlow:
     # -- recording -----------------------------------------------------------------------
     def record(self, task: Task, build: Callable[[Task], list[Op]], message: str) -> None:
         try:
-            updated = self.app.record_followup(task, build)
+            updated = self.app.followup.record(task, build)
         except UserError as error:
             self.fail(str(error))
             return

@@ -2,7 +2,7 @@
 
 One key from the meeting list and from every meeting screen opens it over the
 screen shown (Esc comes back). The register is read once per session on a
-worker (``MinutesApp.with_register``) and kept; the list is a virtual
+worker (``app.followup.with_register``) and kept; the list is a virtual
 :class:`TaskList`, and filtering works on entries folded once
 (:mod:`minutes_tui.core.tracker`), so neither opening nor a keystroke of the
 live search costs anything per hidden row.
@@ -102,10 +102,10 @@ class TrackerScreen(StatusScreen):
 
     def on_mount(self) -> None:
         self.flow = FollowUpFlow(self.app, self.recorded)
-        if self.app.tracker_filter is not None:
-            self.chosen, self.owner_typed = self.app.tracker_filter
+        if self.app.followup.tracker_filter is not None:
+            self.chosen, self.owner_typed = self.app.followup.tracker_filter
         self.tasks.focus()
-        self.app.with_register(self.register_ready)
+        self.app.followup.with_register(self.register_ready)
 
     def register_ready(self, register: TaskRegister) -> None:
         self.register = register
@@ -123,7 +123,7 @@ class TrackerScreen(StatusScreen):
 
     def apply(self) -> None:
         """Show the entries the filters keep (the cursor stays on its task when still shown)."""
-        self.app.tracker_filter = (self.chosen, self.owner_typed)
+        self.app.followup.tracker_filter = (self.chosen, self.owner_typed)
         self.shown = select(self.entries, self.chosen)
         tasks = self.tasks
         tasks.show_entries(self.shown)
@@ -218,7 +218,7 @@ class TrackerScreen(StatusScreen):
             self.flow.reopen(task)
 
     def action_undo(self) -> None:
-        if self.app.undo_followup() is not None:
+        if self.app.followup.undo() is not None:
             self.reload()
 
     def action_open_source(self) -> None:

@@ -98,7 +98,7 @@ class FollowUpPanel(Vertical):
         """Show the panel with the focus on its list (the register is read on the first use)."""
         self.display = True
         self.tasks.focus()
-        self.minutes.with_register(self.show_tasks)
+        self.minutes.followup.with_register(self.show_tasks)
 
     def action_close(self) -> None:
         self.display = False
@@ -140,7 +140,7 @@ class FollowUpPanel(Vertical):
         return self.shown[index]
 
     def refresh_tasks(self) -> None:
-        register = self.minutes.register
+        register = self.minutes.followup.register
         if register is not None:
             register.refresh(self.minutes.stores)
             self.show_tasks(register)
@@ -163,7 +163,7 @@ class FollowUpPanel(Vertical):
             self.flow.deadline(item.task)
 
     def action_undo(self) -> None:
-        if self.minutes.undo_followup() is not None:
+        if self.minutes.followup.undo() is not None:
             self.refresh_tasks()
 
     def action_carry(self) -> None:
@@ -186,7 +186,7 @@ class FollowUpPanel(Vertical):
             if line is not None and not had_line:  # kept although the record failed (see carry_over)
                 self.post_message(self.Carried(line))
             return
-        app.followup_written([store for store in (self.store, source) if store.seq != before[store.id]])
+        app.followup.written([store for store in (self.store, source) if store.seq != before[store.id]])
         if carried.added:
             self.post_message(self.Carried(carried.line))
         app.notify(tr("followup.carried" if carried.added else "followup.already_carried"))
