@@ -17,13 +17,11 @@ raise :class:`TaskError` with a message for the user.
 
 Phase B, built on this (the full note is in the phase A report of issue #13):
 
-* **Index** ``DATA/tasks.json`` = ``{"version": 1, "meetings": {meeting id:
-  {"seq": seq, "tasks": [Task.to_dict(), ...]}}}``, rewritten atomically by
-  the archive right after a meeting's checkpoint, from ``tasks_of(store.meeting)``
-  (only that meeting's entry changes; an entry whose ``seq`` differs from the
-  meeting file's, or a missing one, is rebuilt from that meeting alone).
-  ``tasks``, the tracker and ``report`` read the index only:
-  :meth:`Task.from_dict`, then :func:`state_on` for the day asked.
+* **Index** (``store/task_index.py``): one side file per meeting,
+  ``DATA/tasks/<meeting id>.json``, written after each checkpoint of that
+  meeting from ``tasks_of(store.meeting)`` and rebuilt when stale. ``tasks``,
+  the tracker and ``report`` read the side files only: :meth:`Task.from_dict`,
+  then :func:`state_on` for the day asked.
 * **Services** (``services/followup.py``): resolve a unique id prefix in the
   index, take the meeting's open store (the app's, or one the CLI opens: one
   owner per file), build ops with :func:`mark_done`, :func:`add_progress`,
@@ -31,15 +29,17 @@ Phase B, built on this (the full note is in the phase A report of issue #13):
   :func:`record_meeting`, :func:`set_notice` from ``tasks_of(store.meeting)``
   (the live record, not the index copy), then ``store.commit(ops)`` — durable
   when it returns, undone by ``store.undo()``, replayed after a crash.
-* **Carry-over**: the record stays on the source meeting, which gets
-  ``record_meeting(task, new meeting, its date, CARRIED)``; the new meeting
-  gets a reference line (a ``>`` line with a ``ref = "<meeting>/<task>"``
-  field added to ``Line``) that :func:`tasks_of` must skip and the compiler
-  restates as "nhiệm vụ chuyển tiếp". Follow-up typed on it is committed to
-  the source meeting's store.
+* **Carry-over** (``services.followup.carry_over``): the record stays on the
+  source meeting, which gets ``record_meeting(task, new meeting, its date,
+  CARRIED)``; the new meeting gets the line of :func:`carried_line` (a ``>``
+  line with ``ref = "<meeting>/<task>"``, see :func:`reference`), which
+  :func:`tasks_of` skips and the notice restates with "(nhiệm vụ chuyển tiếp)"
+  (``core.phrasing.carried_over``). Follow-up is committed to the source
+  meeting's store.
 * **CLI/tracker**: :func:`parse_state_filter`, :func:`matches`,
   :func:`sort_key`, :func:`task_json`, :func:`state_label`,
-  :func:`search_text`; reports: ``core.task_report.build_report`` then
+  :func:`search_text`; the tracker's per-keystroke filters are
+  ``core.tracker``; reports: ``core.task_report.build_report`` then
   ``render.docx_report`` / ``render.xlsx_report`` / ``render.csv_report``.
 """
 
