@@ -116,9 +116,9 @@ class MinutesApp(App[None]):
     def open_capture(self, meeting_id: str) -> None:
         self.switch_meeting_screen(meeting_id, "capture")
 
-    def switch_meeting_screen(self, meeting_id: str, name: str, search: str = "") -> None:
+    def switch_meeting_screen(self, meeting_id: str, name: str, search: str = "", line_id: str = "") -> None:
         """Show ``meeting_id`` in the capture, review or notice screen (one key each);
-        review opens filtered by ``search`` when given."""
+        review opens filtered by ``search``, or on the line ``line_id``, when given."""
         try:
             store = self.store_for(meeting_id)
         except StoreError as error:
@@ -127,6 +127,8 @@ class MinutesApp(App[None]):
         screen = meeting_screen(name)(store)
         if search:
             screen.search_for(search)
+        if line_id:
+            screen.start_at(line_id)
         if isinstance(self.screen, MeetingScreen):
             self.checkpoint_in_background(self.screen.store)
             self.switch_screen(screen)
@@ -229,20 +231,9 @@ class MinutesApp(App[None]):
         """The meeting of a task in review, the cursor on the task's line (from the tracker)."""
         from minutes_tui.tui.screens.tracker import TrackerScreen
 
-        try:
-            store = self.store_for(meeting_id)
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
-            return
         while isinstance(self.screen, TrackerScreen):
             self.pop_screen()
-        screen = meeting_screen("review")(store)
-        screen.start_at(line_id)
-        if isinstance(self.screen, MeetingScreen):
-            self.checkpoint_in_background(self.screen.store)
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self.switch_meeting_screen(meeting_id, "review", line_id=line_id)
 
     def meetings_changed(self, meeting_ids: tuple[str, ...]) -> None:
         """These meetings changed under their screens (follow-up undone elsewhere): show them again."""

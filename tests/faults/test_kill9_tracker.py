@@ -14,7 +14,6 @@ Seeds as in test_kill9.py (``MINUTES_TUI_FAULT_SEED=N`` replays one).
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import time
@@ -27,7 +26,7 @@ from minutes_tui.core.tasks import tasks_of
 from minutes_tui.services import followup
 from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
-from tests.faults.apprun import AppProcess, wait_for
+from tests.faults.apprun import AppProcess, on_disk, wait_for
 from tests.faults.test_kill9 import RANDOM_SEED
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a POSIX pseudo-terminal")
@@ -45,33 +44,16 @@ PROMPT_SHOWN = "Tiến độ ngày".encode()
 
 
 def notes_on_disk(meetings: Path, meeting_id: str) -> list[str]:
-    """Progress notes in the database file, then in journal records newer than it, right now
-    (a kill between the file's replace and the journal's truncation leaves records the file
-    already holds: replay skips them, and so does this). Never raises."""
+    """Progress notes in the database file, then in the journal's newer records, right now."""
+    tables, ops = on_disk(meetings, meeting_id)
     found: list[str] = []
-    seq = 0
     try:
-        tables = json.loads((meetings / f"{meeting_id}.json").read_bytes())
-        seq = int(tables.get("meta", {}).get("1", {}).get("seq", 0))
         for row in tables.get("followup", {}).values():
             found += [note.get("text", "") for note in row.get("progress", [])]
-    except (OSError, ValueError, AttributeError):
+    except (AttributeError, TypeError):
         pass
-    try:
-        journal = (meetings / f"{meeting_id}.journal").read_bytes()
-    except OSError:
-        journal = b""
-    for chunk in journal.split(b"\n"):
-        try:
-            record = json.loads(chunk)
-        except ValueError:
-            continue
-        if not isinstance(record, dict) or record.get("seq", 0) <= seq:
-            continue
-        for op in record.get("ops", []):
-            if op.get("op") == "followup_add" and op.get("list") == "progress":
-                found.append(op["item"].get("text", ""))
-    return found
+    return found + [op["item"].get("text", "") for op in ops
+                    if op.get("op") == "followup_add" and op.get("list") == "progress"]
 
 
 def recovered(data: Path, meeting_id: str) -> tuple[list[str], Status]:
