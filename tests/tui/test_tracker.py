@@ -236,7 +236,7 @@ async def test_undo_takes_back_the_last_follow_up_on_its_meeting(data: Path) -> 
         await goto(pilot, "Thu gom rác tại khu chợ tạm")  # another meeting
         await pilot.press("d", "enter")
         await answer(pilot, "")
-        await pilot.press("u")  # the done, on the ward's meeting
+        await pilot.press("ctrl+z")  # the done, on the ward's meeting (u does the same)
         assert screen.status.message == "Đã hoàn tác"
         assert {item.task.text: item.standing.state for item in screen.shown}["Thu gom rác tại khu chợ tạm"] \
             is State.DUE_SOON
@@ -279,6 +279,11 @@ async def test_enter_opens_the_source_meeting_at_the_task(data: Path) -> None:
         await pilot.press("ctrl+l")  # and back: the tracker keeps its place in the stack
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
+        await open_tracker(pilot)
+        await goto(pilot, "Thu gom rác tại khu chợ tạm")
+        await pilot.press("o")  # the other key for the same
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and app.screen.current().text == "Thu gom rác tại khu chợ tạm"
         await quit_app(pilot)
 
 
