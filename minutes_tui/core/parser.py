@@ -19,7 +19,13 @@ from datetime import date
 
 from minutes_tui.core.dates import parse_date, parse_deadline
 from minutes_tui.core.directory import Directory
-from minutes_tui.core.model import DETAIL_FIELDS, SETTING_FIELDS, Kind
+from minutes_tui.core.model import (
+    DETAIL_FIELDS,
+    MAX_DUE_SOON_DAYS,
+    SETTING_FIELDS,
+    Kind,
+    due_soon_days,
+)
 from minutes_tui.core.text import clean_line, fold
 from minutes_tui.i18n import tr
 
@@ -187,6 +193,11 @@ def _command(line: str) -> Parsed:
         if field_name not in SETTING_FIELDS:
             known = ", ".join(SETTING_FIELDS)
             return Rejected(tr("parse.no_setting", name=field_name, known=known))
+        if field_name == "due_soon_days":
+            try:
+                due_soon_days(setting)
+            except ValueError:
+                return Rejected(tr("parse.bad_due_soon_days", most=MAX_DUE_SOON_DAYS))
         return SettingCommand(field_name, setting.strip())
     if name == "alias":
         alias, _, full = value.partition(" ")

@@ -20,7 +20,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final
 
-from minutes_tui.core.model import LIST_DETAILS, Kind, MeetingDetails, OfficeSettings
+from minutes_tui.core.model import (
+    LIST_DETAILS,
+    MAX_DUE_SOON_DAYS,
+    TAG_KEY_CHOICES,
+    Kind,
+    MeetingDetails,
+    OfficeSettings,
+    due_soon_days,
+)
 from minutes_tui.i18n import LANGUAGES
 from minutes_tui.store.errors import CorruptFile
 
@@ -44,6 +52,7 @@ CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "language": LANGUAGES,
     "theme": tuple(sorted(THEMES)),
     "export_access": EXPORT_ACCESS,
+    "tag_keys": TAG_KEY_CHOICES,
 }
 #: Seconds since 1970 a timestamp may take (year 5138): beyond, ``date.fromtimestamp`` fails.
 _MAX_TIME: Final = 1e11
@@ -289,6 +298,11 @@ def setting_problem(name: str, value: str) -> tuple[str, dict[str, str]] | None:
     choices = CHOICES.get(name)
     if choices is not None and value not in choices:
         return "settings.bad_choice", {"name": name, "value": value, "choices": ", ".join(choices)}
+    if name == "due_soon_days":
+        try:
+            due_soon_days(value)
+        except ValueError:
+            return "parse.bad_due_soon_days", {"most": str(MAX_DUE_SOON_DAYS)}
     return None
 
 
@@ -305,6 +319,11 @@ def office_settings(raw: Any) -> tuple[dict[str, Any], list[str]]:
                 bad.append(name)
                 continue
             values[name] = items
+        elif name == "due_soon_days" and type(value) is int:  # stored as a number
+            if setting_problem(name, str(value)) is not None:
+                bad.append(name)
+                continue
+            values[name] = value
         elif name in SETTING_NAMES:
             if type(value) is not str or setting_problem(name, value) is not None:
                 bad.append(name)

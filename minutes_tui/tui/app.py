@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -24,9 +25,10 @@ from minutes_tui.i18n import tr
 from minutes_tui.locations import crash_dir
 from minutes_tui.store import Archive, MeetingStore, StoreError
 from minutes_tui.tui import keymap
+from minutes_tui.tui.followup_session import FollowUpSession
 from minutes_tui.tui.kinds import kind_css_variables
 from minutes_tui.tui.palette import FoldedCommands, MinutesPalette
-from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen
+from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen, StatusScreen
 from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
 
@@ -62,11 +64,14 @@ class MinutesApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FoldedCommands}
 
-    def __init__(self, archive: Archive, *, open_meeting: str | None = None, new: bool = False) -> None:
+    def __init__(self, archive: Archive, *, open_meeting: str | None = None, new: bool = False,
+                 today: date | None = None) -> None:
+        """``today``: the day task states are computed for (tests, ``--as-of``); None: the real today."""
         super().__init__()
         self.archive = archive
         self._start_meeting = open_meeting
         self._start_new = new
+        self._today = today
         self.stores: dict[str, MeetingStore] = {}
         self._checkpoint_timers: dict[str, Timer] = {}
         self._search_index: SearchIndex | None = None  # built on the first archive search
@@ -74,6 +79,8 @@ class MinutesApp(App[None]):
         self.key_overrides: dict[str, str] = {}
         self.signal_received: int | None = None  # set by tui.signals (SIGHUP, SIGTERM, SIGINT)
         self._leaving_on_signal = False
+        #: The task register and the follow-up recorded (the tracker, capture's panel).
+        self.followup = FollowUpSession(self)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The kind colours as CSS variables (``$kind-task`` …): one table in ``kinds.py``."""
@@ -120,9 +127,9 @@ class MinutesApp(App[None]):
     def open_capture(self, meeting_id: str) -> None:
         self.switch_meeting_screen(meeting_id, "capture")
 
-    def switch_meeting_screen(self, meeting_id: str, name: str, search: str = "") -> None:
+    def switch_meeting_screen(self, meeting_id: str, name: str, search: str = "", line_id: str = "") -> None:
         """Show ``meeting_id`` in the capture, review or notice screen (one key each);
-        review opens filtered by ``search`` when given."""
+        review opens filtered by ``search``, or on the line ``line_id``, when given."""
         try:
             store = self.store_for(meeting_id)
         except StoreError as error:
@@ -131,6 +138,8 @@ class MinutesApp(App[None]):
         screen = meeting_screen(name)(store)
         if search:
             screen.search_for(search)
+        if line_id:
+            screen.start_at(line_id)
         if isinstance(self.screen, MeetingScreen):
             self.save_unsaved(self.screen)
             self.checkpoint_in_background(self.screen.store)
@@ -216,6 +225,35 @@ class MinutesApp(App[None]):
 
         self.push_screen(DirectoryForm())
 
+    # -- the task register -----------------------------------------------------------------
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @property
+    def due_soon_days(self) -> int:
+        return self.archive.settings.due_soon_days
+
+    def open_tracker(self) -> None:
+        """The tracker over whatever screen is shown; Esc comes back to it."""
+        from minutes_tui.tui.screens.tracker import TrackerScreen
+
+        if not isinstance(self.screen, TrackerScreen):
+            self.push_screen(TrackerScreen())
+
+    def open_task_line(self, meeting_id: str, line_id: str) -> None:
+        """The meeting of a task in review, the cursor on the task's line (from the tracker)."""
+        from minutes_tui.tui.screens.tracker import TrackerScreen
+
+        while isinstance(self.screen, TrackerScreen):
+            self.pop_screen()
+        self.switch_meeting_screen(meeting_id, "review", line_id=line_id)
+
+    def meetings_changed(self, meeting_ids: tuple[str, ...]) -> None:
+        """These meetings changed under their screens (follow-up undone elsewhere): show them again."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen) and screen.store.id in meeting_ids:
+                screen.meeting_changed()
+
     def close_stores(self) -> None:
         for store in self.stores.values():
             try:
@@ -278,9 +316,9 @@ class MinutesApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """On a meeting screen, messages go to its status line (one line, replaced);
-        elsewhere they are toasts."""
-        if isinstance(self.screen, MeetingScreen):
+        """On a meeting screen or the tracker, messages go to its status line (one
+        line, replaced); elsewhere they are toasts."""
+        if isinstance(self.screen, StatusScreen):
             self.screen.say(message, severity=severity, timeout=timeout)
         else:
             super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)

@@ -109,7 +109,7 @@ async def test_the_app_shows_progress_while_it_rebuilds(archive_without_index: P
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingsScreen)
-        assert screen.loaded and len(screen.query_one(RowList)._ids) == MEETINGS
+        assert screen.loaded and screen.query_one(RowList).option_count == MEETINGS
         await pilot.press("ctrl+q")
     app.archive.close()
     assert shown[0][:2] == (0, MEETINGS) and shown[-1][:2] == (MEETINGS, MEETINGS), shown

@@ -6,6 +6,7 @@ import time
 from typing import Final
 
 from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
@@ -31,6 +32,7 @@ from minutes_tui.tui.widgets.capture_input import (
     CaptureInput,
     OwnerSuggester,
 )
+from minutes_tui.tui.widgets.followup_panel import FollowUpPanel
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.line_list import LineList
 from minutes_tui.tui.widgets.meeting_header import (
@@ -70,6 +72,7 @@ class CaptureScreen(MeetingScreen):
         with Horizontal(id="capture-body"):
             yield LineList(id="lines")
             yield DetailsPanel(meeting, id="details-panel")
+            yield FollowUpPanel(self.store, id="followup-panel")
         yield from self.compose_status()
         with Horizontal(id="input-row"):
             yield Label("", id="tag-label")
@@ -247,3 +250,26 @@ class CaptureScreen(MeetingScreen):
     def action_toggle_details(self) -> None:
         panel = self.query_one(DetailsPanel)
         panel.display = not panel.display
+
+    # -- the body's open tasks (tui/widgets/followup_panel.py) -----------------------
+    def action_followup_panel(self) -> None:
+        """Ctrl+F: the open tasks beside the lines, the focus on them; again: back to typing."""
+        panel = self.query_one(FollowUpPanel)
+        if panel.display and panel.has_focus_within:
+            panel.action_close()
+            return
+        self.query_one(DetailsPanel).display = False  # the room it takes goes to the tasks
+        panel.open()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing is typed while the panel has the focus: the tag keys rest (the footer shows the panel's)."""
+        return not (action == "tag" and self.query_one(FollowUpPanel).has_focus_within)
+
+    @on(FollowUpPanel.Closed)
+    def followup_closed(self) -> None:
+        self.query_one(CaptureInput).focus()
+
+    @on(FollowUpPanel.Carried)
+    def carried(self, event: FollowUpPanel.Carried) -> None:
+        self.query_one(LineList).append_line(event.line)
+        self.saved()

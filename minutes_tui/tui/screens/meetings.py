@@ -179,3 +179,6 @@ class MeetingsScreen(MinutesScreen[None]):
 
     def action_new_meeting(self) -> None:
         self.app.new_meeting()
+
+    def action_tracker(self) -> None:
+        self.app.open_tracker()
