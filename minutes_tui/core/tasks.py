@@ -239,7 +239,7 @@ def tasks_of(meeting: Meeting) -> list[Task]:
         found.append(Task(
             id=line.id,
             meeting=meeting.id,
-            text=line.text,
+            text=(record.issued_text if record is not None else "") or line.text,
             kind=line.kind,
             owners=tuple(line.owners),
             deadline=line.deadline,
