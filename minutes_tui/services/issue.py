@@ -35,6 +35,7 @@ from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import OfficeSettings
 from minutes_tui.core.signed_tasks import TaskChange, follow_signed
 from minutes_tui.core.notice import BULLET, PARAGRAPH, Block, Notice
+from minutes_tui.i18n import tr
 from minutes_tui.render.docx_reader import SignedDocument, read_signed
 from minutes_tui.services.notices import compile_preview, current_draft
 from minutes_tui.store import MeetingStore, StoreError
@@ -147,8 +148,7 @@ def plan_issue(store: MeetingStore, settings: OfficeSettings, *, signed_path: Pa
         counts = summary(changes)
         kept = counts["same"] + counts["changed"]
         if kept < max(2, (len(changes) - counts["added"]) // 2):
-            raise StoreError(f"Tệp {signed_path.name} không phải thông báo của cuộc họp này "
-                             f"(chỉ {kept} đoạn khớp); không có gì thay đổi.")
+            raise StoreError(tr("issue.not_this_meeting", name=signed_path.name, kept=kept))
         final = apply_changes(draft, changes)
         source = hashlib.sha256(signed_path.read_bytes()).hexdigest()
         number = number or signed.number
@@ -160,7 +160,7 @@ def plan_issue(store: MeetingStore, settings: OfficeSettings, *, signed_path: Pa
         source = hashlib.sha256(repr((draft.to_dict(), number, issued)).encode("utf-8", "surrogatepass")).hexdigest()
     full_number = _number(number, draft)
     if not full_number:
-        raise StoreError("Chưa có số văn bản: điền số vào dòng “Số:” của tệp đã ký, hoặc dùng --number.")
+        raise StoreError(tr("issue.no_number"))
     final.number = f"Số: {full_number}"
     if issued is not None:
         final.place_date = (signed.place_date if signed is not None and signed.issued == issued and signed.place_date
