@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import shutil
 import sys
@@ -170,6 +171,10 @@ def _require_archive(root: Path) -> None:
 
 def run(args: argparse.Namespace, root: Path) -> int:
     command = args.command
+    if command not in (None, "new"):
+        # A one-shot command builds many small objects (10,000 tasks) and exits: the cyclic
+        # garbage collector would only walk them again and again. The app keeps it.
+        gc.disable()
     if command == "list":
         _require_archive(root)
         with Archive(root, readonly=True) as archive:

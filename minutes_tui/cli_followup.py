@@ -87,6 +87,20 @@ def _writable(root: Path) -> Iterator[Archive]:
         archive.close()
 
 
+@contextmanager
+def _listing(root: Path) -> Iterator[Archive]:
+    """The archive for reading the register: writable when no app holds it, so that the
+    task side files it has to build are kept for the next listing; read-only otherwise."""
+    try:
+        archive = Archive(root).open()
+    except DataLocked:
+        archive = Archive(root, readonly=True).open()
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
 # -- tasks --------------------------------------------------------------------------------
 def run_tasks(args: argparse.Namespace, root: Path, warn: Callable[[list[str]], None]) -> int:
     from minutes_tui.core import tasks as register
@@ -96,14 +110,15 @@ def run_tasks(args: argparse.Namespace, root: Path, warn: Callable[[list[str]], 
     if args.task_action is not None:
         return _record(args, root, warn)
     day = args.as_of or date.today()
-    with Archive(root, readonly=True) as archive:
+    with _listing(root) as archive:
         listed = followup.select(followup.all_tasks(archive), day, state=args.state, owner=args.owner,
                                  meeting=args.meeting, directory=archive.directory,
                                  window=archive.settings.due_soon_days)
         warn(archive.take_warnings())
     if args.json:
-        json.dump([register.task_json(item.task, item.standing) for item in listed], sys.stdout,
-                  ensure_ascii=False, indent=1)
+        # Compact: json's C encoder (an indent falls back to the pure-Python one, ~4× slower).
+        sys.stdout.write(json.dumps([register.task_json(item.task, item.standing) for item in listed],
+                                    ensure_ascii=False))
         sys.stdout.write("\n")
         return 0
     for item in listed:
@@ -155,7 +170,7 @@ def run_report(args: argparse.Namespace, root: Path, warn: Callable[[list[str]],
         period = between(args.start, args.end)
     fmt, path = next((name, getattr(args, name)) for name in ("docx", "xlsx", "csv") if getattr(args, name))
     separator = "\t" if args.separator == "tab" else args.separator
-    with Archive(root, readonly=True) as archive:
+    with _listing(root) as archive:
         written = followup.write_report(archive, followup.all_tasks(archive), path, fmt=fmt,
                                         today=args.as_of or date.today(), period=period, owner=args.owner,
                                         separator=separator, force=args.force,
