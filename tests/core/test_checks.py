@@ -71,5 +71,4 @@ def test_messages_follow_the_ui_language() -> None:
         messages = [problem.message for problem in check_meeting(meeting)]
     finally:
         set_language("vi")
-    assert messages and all(message.isascii() or "“" in message for message in messages)
-    assert not any(ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" for m in messages for ch in m.lower())
+    assert messages and not any(ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" for m in messages for ch in m.lower())
