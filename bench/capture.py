@@ -53,8 +53,8 @@ async def _enter_times(root: Path, meeting_id: str | None):
         durable_at: list[float] = []
         commit = store.commit
 
-        def timed_commit(ops):  # the durability point: commit has returned
-            commit(ops)
+        def timed_commit(ops, **options):  # the durability point: commit has returned
+            commit(ops, **options)
             durable_at.append(time.perf_counter())
 
         store.commit = timed_commit

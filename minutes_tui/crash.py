@@ -47,7 +47,7 @@ def write_crash_report(directory: Path, error: BaseException) -> Path | None:
         for attempt in range(100):
             path = directory / f"{_PREFIX}{stamp}{f'-{attempt}' if attempt else ''}.txt"
             try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             except FileExistsError:
                 continue
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -562,6 +562,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được vào {path}: {reason}. Dòng vẫn còn trong ô nhập, chưa mất.",
         "Could not write to {path}: {reason}. The line is still in the input, not lost.",
     ),
+    "store.file_busy": (
+        "tệp {name} đang bị một chương trình khác mở (trình diệt virus, Windows Search, OneDrive hoặc Word), "
+        "đã thử lại {tries} lần trong {ms} ms",
+        "{name} is held open by another program (antivirus, Windows Search, OneDrive or Word); "
+        "{tries} retries over {ms} ms did not get through",
+    ),
     "store.file_changed": (
         "Tệp {path} đã bị một chương trình khác thay đổi; minutes-tui không ghi đè. Các dòng vẫn an toàn trong nhật ký.",
         "{path} was changed by another program; minutes-tui does not overwrite it. The lines are safe in the journal.",
@@ -603,6 +609,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.dir_shared": (
         "Thư mục dữ liệu {path} cho phép người khác ghi vào (quyền {mode}); nên dùng thư mục chỉ mình bạn truy cập.",
         "The data folder {path} can be written by others (mode {mode}); a folder only you can access is safer.",
+    ),
+    "store.network_folder": (
+        "Thư mục dữ liệu {path} nằm trên ổ mạng ({where}). Khoá chỉ ngăn được một minutes-tui thứ hai trên máy này: "
+        "nếu máy khác cũng mở kho này thì có thể mất dòng ghi. Nên để dữ liệu trên ổ của máy này.",
+        "The data folder {path} is on a network share ({where}). The lock only keeps a second minutes-tui out on "
+        "this machine: if another machine opens this archive too, lines can be lost. Keep the data on this machine's disk.",
     ),
     "store.moved_aside": ("Đã chuyển sang tên {name}.", "Moved aside as {name}."),
     "store.settings_fallback": (

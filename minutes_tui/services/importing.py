@@ -41,7 +41,9 @@ class ImportResult:
 def read_notes_file(path: Path) -> str:
     """The text of a notes file, or a StoreError saying in one line why not."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        # O_BINARY (Windows): a text-mode read would stop at the first Ctrl+Z byte.
+        nonblocking = getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise StoreError(tr("import.not_found", path=path)) from None
     except IsADirectoryError:
@@ -55,7 +57,8 @@ def read_notes_file(path: Path) -> str:
         if not stat.S_ISREG(mode):
             # A device, FIFO or socket: /dev/zero would be read without end.
             raise StoreError(tr("import.not_regular", path=path))
-        os.set_blocking(fd, True)
+        if nonblocking:  # Windows has no O_NONBLOCK, and set_blocking there takes only pipes
+            os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
         while total <= MAX_FILE_BYTES:

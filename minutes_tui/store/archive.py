@@ -59,6 +59,7 @@ from minutes_tui.store.lock import DataDirLock, LockTaken
 from minutes_tui.store.meeting_store import MeetingStore
 from minutes_tui.store.task_index import TaskIndex
 from minutes_tui.store.tinydb_storage import AtomicJSONStorage, Tables, read_tables
+from minutes_tui.store.volumes import network_location
 
 #: What a meeting id looks like (``Meeting().id`` is 12 hex digits); other names are not meetings.
 MEETING_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -157,6 +158,7 @@ class Archive:
                 raise StoreError(tr("store.cannot_create_dir", path=self.root, reason=error.strerror or error)) from error
             if not created:
                 self._warn_if_shared(self.root)
+            self._warn_if_network(self.root)
             self._acquire_lock()
             remove_orphan_temps(self.root)
             remove_orphan_temps(self.meetings_path)
@@ -172,6 +174,12 @@ class Archive:
         mode = loose_permissions(folder)
         if mode is not None:
             self.warnings.append(tr("store.dir_shared", path=folder, mode=f"{mode:04o}"))
+
+    def _warn_if_network(self, folder: Path) -> None:
+        # The lock keeps a second app on this machine out, not one on another machine.
+        where = network_location(folder)
+        if where is not None:
+            self.warnings.append(tr("store.network_folder", path=folder, where=where))
 
     def _acquire_lock(self) -> None:
         owner_path = self.root / ".lock.owner"
@@ -207,7 +215,7 @@ class Archive:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> Archive:
+    def __enter__(self) -> Archive:  # noqa: PYI034 - typing.Self needs Python 3.11
         return self.open()
 
     def __exit__(self, *exc: object) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from minutes_tui.errors import UserError
@@ -70,6 +72,17 @@ class WriteFailed(StoreError):
         reason = error.strerror or str(error)
         super().__init__(tr("store.write_failed", path=path, reason=reason))
         self.error = error
+
+
+class FileBusy(PermissionError):
+    """A file Windows kept reporting busy (held open by another program) through
+    every retry of a replace. An ``OSError``, so every caller that turns a refused
+    write into :class:`WriteFailed` does so; its ``strerror`` is the message."""
+
+    def __init__(self, path: Path, retries: int, seconds: float, cause: OSError) -> None:
+        message = tr("store.file_busy", name=Path(path).name, tries=retries, ms=round(seconds * 1000))
+        super().__init__(errno.EACCES, message, os.fspath(path))
+        self.cause = cause
 
 
 class FileChanged(StoreError):

@@ -4,6 +4,20 @@ Every data file is opened with ``O_NOFOLLOW`` and checked to be a regular
 file: a link planted in the data folder must never make the app read, write
 or truncate a file somewhere else, and a FIFO or a device must never make it
 hang or read without end. Such a file is refused by name (:class:`UnsafeFile`).
+
+Windows differs in four ways that matter here, each handled below and each
+simulated by a test on Linux (``WINDOWS`` is read at every call so tests can
+set it):
+
+* a file another program holds open (Defender, the search indexer, OneDrive,
+  or one of our own handles) cannot be replaced: :func:`replace` retries for
+  about 1.4 s, then raises :class:`FileBusy` with a message for the user;
+* a folder cannot be opened, so it cannot be fsync'd: renames go through
+  ``MoveFileExW`` with ``MOVEFILE_WRITE_THROUGH`` instead (:func:`fsync_dir`
+  does nothing there);
+* ``os.open`` opens in *text* mode unless asked for ``O_BINARY`` (it would
+  turn every ``\n`` of the journal into ``\r\n`` and stop reading at Ctrl+Z);
+* FAT32/exFAT sticks and SMB shares have no hard links: :func:`link_or_copy`.
 """
 
 from __future__ import annotations
@@ -14,11 +28,12 @@ import json
 import os
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from minutes_tui.store.errors import CorruptFile, UnreadableFile, UnsafeFile
+from minutes_tui.store.errors import CorruptFile, FileBusy, UnreadableFile, UnsafeFile
 
 FILE_MODE: Final = 0o600
 DIR_MODE: Final = 0o700
@@ -29,7 +44,25 @@ _CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
 # Opening a FIFO for reading blocks until a writer comes; non-blocking it returns at once
 # and the type check below refuses it. No effect on regular files.
 _NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)
+# Windows only: without it os.open gives a text-mode descriptor (CRLF, Ctrl+Z is end of file).
+_BINARY: Final = getattr(os, "O_BINARY", 0)
 _temp_names = itertools.count()
+
+#: True on Windows. A module variable, read at every call, so that the tests
+#: can run the Windows branches on Linux.
+WINDOWS = os.name == "nt"
+
+#: Windows' answers while another program holds a file open: ERROR_ACCESS_DENIED,
+#: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION. They pass in a moment.
+BUSY_WINERRORS: Final = frozenset({5, 32, 33})
+#: Retries of a replace refused with one of those, the n-th after n × 25 ms
+#: (SQLite's Windows layer: 10 retries growing by 25 ms, 1.375 s in all).
+REPLACE_RETRIES: Final = 10
+REPLACE_DELAY_STEP: Final = 0.025
+_MOVEFILE_REPLACE_EXISTING: Final = 0x1
+_MOVEFILE_WRITE_THROUGH: Final = 0x8
+#: Waits between retries (tests count them instead of sleeping).
+_sleep: Callable[[float], None] = time.sleep
 
 
 @dataclass(frozen=True)
@@ -67,7 +100,7 @@ def open_regular(path: Path, flags: int, mode: int = FILE_MODE) -> int:
     pass through (the caller knows what a missing file means).
     """
     try:
-        fd = os.open(path, flags | _NOFOLLOW | _CLOEXEC | _NONBLOCK, mode)
+        fd = os.open(path, flags | _NOFOLLOW | _CLOEXEC | _NONBLOCK | _BINARY, mode)
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise UnsafeFile(path, "link") from None
@@ -184,7 +217,13 @@ def loose_permissions(path: Path) -> int | None:
 
 
 def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file entry in ``path`` durable (no-op where unsupported)."""
+    """Make a rename or a new file entry in ``path`` durable (no-op where unsupported).
+
+    Not on Windows: a folder cannot be opened there (``os.open`` raises), and
+    :func:`replace` moves with write-through instead.
+    """
+    if WINDOWS:
+        return
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -204,18 +243,128 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def create_private(path: Path) -> int:
+def create_private(path: Path, flags: int = os.O_WRONLY) -> int:
     """A new file at ``path`` (never an existing one, never through a link), mode 0600."""
-    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE)
+    return os.open(path, flags | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY, FILE_MODE)
+
+
+def busy(error: OSError) -> bool:
+    """True for Windows' "another program has this file open" (it passes in a moment)."""
+    return isinstance(error, PermissionError) and getattr(error, "winerror", None) in BUSY_WINERRORS
+
+
+def replace(source: Path, target: Path) -> None:
+    """``os.replace``, retried while another program holds ``source`` or ``target``.
+
+    On Windows a rename fails while any handle without delete sharing is open on
+    either file: Defender and the search indexer open every new file for a
+    moment, OneDrive for longer. Up to :data:`REPLACE_RETRIES` retries with a
+    growing delay (about 1.4 s in all), then :class:`FileBusy` — a
+    ``PermissionError`` whose message tells the user which file and why.
+    ``source`` stays where it is until the rename succeeds or this gives up.
+    Any other error is raised at once, as is every error on Linux (none of
+    them carries a ``winerror``).
+    """
+    for attempt in range(REPLACE_RETRIES + 1):
+        try:
+            _move(source, target)
+            return
+        except PermissionError as error:
+            if not busy(error):
+                raise
+            if attempt == REPLACE_RETRIES:
+                waited = REPLACE_DELAY_STEP * REPLACE_RETRIES * (REPLACE_RETRIES + 1) / 2
+                raise FileBusy(target, REPLACE_RETRIES, waited, error) from error
+        _sleep(REPLACE_DELAY_STEP * (attempt + 1))
+
+
+def _move(source: Path, target: Path) -> None:
+    if not WINDOWS:
+        os.replace(source, target)
+        return
+    # MoveFileExW as os.replace calls it, plus MOVEFILE_WRITE_THROUGH: it returns only
+    # once the rename is on the disk (a folder cannot be fsync'd on Windows).
+    kernel32 = _kernel32()
+    flags = _MOVEFILE_REPLACE_EXISTING | _MOVEFILE_WRITE_THROUGH
+    if not kernel32.MoveFileExW(os.fspath(source), os.fspath(target), flags):
+        raise windows_error(_last_error(), source, target)
+
+
+def _kernel32() -> Any:
+    """``kernel32.dll`` through ctypes (Windows only; tests put a fake here)."""
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+    kernel32.MoveFileExW.argtypes = [wintypes.LPCWSTR, wintypes.LPCWSTR, wintypes.DWORD]
+    kernel32.MoveFileExW.restype = wintypes.BOOL
+    kernel32.GetDriveTypeW.argtypes = [wintypes.LPCWSTR]
+    kernel32.GetDriveTypeW.restype = wintypes.UINT
+    return kernel32
+
+
+def _last_error() -> int:
+    import ctypes
+
+    code: int = ctypes.get_last_error()  # type: ignore[attr-defined,unused-ignore]
+    return code
+
+
+#: errno for the Windows errors a move can meet (what Python's own mapping gives).
+_WINERROR_ERRNO: Final = {2: errno.ENOENT, 3: errno.ENOENT, 5: errno.EACCES, 17: errno.EXDEV, 32: errno.EACCES,
+                          33: errno.EACCES, 112: errno.ENOSPC, 183: errno.EEXIST}
+
+
+def windows_error(code: int, source: Path | str, target: Path | str | None = None) -> OSError:
+    """The ``OSError`` a Windows API error ``code`` stands for, with ``winerror`` set
+    (``PermissionError`` for 5, 32 and 33, as Python raises it)."""
+    number = _WINERROR_ERRNO.get(code, errno.EIO)
+    error = OSError(number, f"{os.strerror(number)} [WinError {code}]", os.fspath(source), None,
+                    None if target is None else os.fspath(target))
+    # Python sets it on Windows; set here so that Linux tests see the same object.
+    error.winerror = code  # type: ignore[attr-defined,unused-ignore]
+    return error
+
+
+def link_or_copy(source: Path, name: Path) -> None:
+    """Give the bytes of ``source`` the new name ``name`` (which must not exist).
+
+    A hard link where the file system has them; a copy (fsync'd) where it has
+    not: FAT32 and exFAT sticks, SMB shares and some FUSE file systems refuse
+    ``os.link`` (``EPERM``, ``EXDEV``, ``ENOTSUP``; ``winerror`` 1 or 50 on Windows).
+    """
+    try:
+        os.link(source, name)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass
+    fd = open_regular(source, os.O_RDONLY)
+    try:
+        out = create_private(name)
+        try:
+            while chunk := os.read(fd, 1 << 20):
+                _write_all(out, chunk)
+            os.fsync(out)
+        except BaseException:
+            os.close(out)
+            _unlink_quietly(name)
+            raise
+        os.close(out)
+    finally:
+        os.close(fd)
 
 
 def atomic_write(path: Path, data: bytes, keep_backup: bool = False) -> FileStamp:
     """Write ``data`` to ``path`` so a crash leaves either the old or the new file.
 
     Temp file in the same folder (created exclusively, mode 0600), fsync,
-    optional hard-linked ``.bak`` of the previous version, ``os.replace``,
-    fsync of the folder. A link at ``path`` is replaced, never followed.
-    Returns the stamp of the file now at ``path``.
+    optional hard-linked (or copied) ``.bak`` of the previous version,
+    :func:`replace` (retried while Windows reports the file busy), fsync of the
+    folder. No handle of ours is open on either file when it is replaced. A
+    link at ``path`` is replaced, never followed. Returns the stamp of the file
+    now at ``path``.
     """
     temp = path.with_name(f"{path.name}.{os.getpid()}-{next(_temp_names)}{TEMP_SUFFIX}")
     try:
@@ -237,9 +386,9 @@ def atomic_write(path: Path, data: bytes, keep_backup: bool = False) -> FileStam
             backup = path.with_name(path.name + ".bak")
             link = path.with_name(f"{path.name}.bak{TEMP_SUFFIX}")
             _unlink_quietly(link)
-            os.link(path, link)
-            os.replace(link, backup)
-        os.replace(temp, path)
+            link_or_copy(path, link)
+            replace(link, backup)
+        replace(temp, path)
     except BaseException:
         _unlink_quietly(temp)
         raise
@@ -290,7 +439,7 @@ def set_aside(path: Path) -> Path:
     The renamed file is made private (0600): it may hold the meeting's text.
     """
     target = unique_name(path, "corrupt")
-    os.replace(path, target)
+    replace(path, target)
     try:
         if stat.S_ISREG(os.lstat(target).st_mode):
             os.chmod(target, FILE_MODE)

@@ -21,8 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from minutes_tui.store import files
 from minutes_tui.store.errors import UnsafeFile
-from minutes_tui.store.files import FILE_MODE, TEMP_SUFFIX, fsync_dir, open_regular, read_regular
+from minutes_tui.store.files import (
+    FILE_MODE,
+    TEMP_SUFFIX,
+    fsync_dir,
+    link_or_copy,
+    open_regular,
+    read_regular,
+    replace,
+)
 
 _sync = getattr(os, "fdatasync", os.fsync)
 
@@ -135,7 +144,7 @@ class Journal:
                 os.ftruncate(self._fd, self._size)
                 _sync(self._fd)
             if add_newline and self._size:
-                os.pwrite(self._fd, b"\n", self._size)
+                _write_at(self._fd, b"\n", self._size)
                 _sync(self._fd)
                 self._size += 1
         except BaseException:
@@ -148,11 +157,13 @@ class Journal:
 
     def append(self, payload: bytes) -> None:
         """Write ``payload`` at the end and fsync; on failure leave the file as it was."""
+        if self._fd < 0:
+            self._reopen()  # a rotation on Windows could not open the new journal again
         try:
             view = memoryview(payload)
             offset = self._size
             while view:
-                written = os.pwrite(self._fd, view, offset)
+                written = _write_at(self._fd, view, offset)
                 view = view[written:]
                 offset += written
             _sync(self._fd)
@@ -174,6 +185,12 @@ class Journal:
         (replay skips the records the database file already holds) and the next
         checkpoint tries again: emptying it in place would lose the records
         ``.json.bak`` needs to be the newest state.
+
+        The records get their second name by a hard link, or by a copy where the
+        file system has no links (FAT32/exFAT sticks, SMB shares). On Windows a
+        file cannot be renamed, nor another renamed over it, while a handle of
+        ours is open on it — under any of its names, a hard link included — so
+        both handles are closed first and the journal is opened again after.
         """
         folder = self.path.parent
         fresh_name = self.path.with_name(f"{self.path.name}.new{TEMP_SUFFIX}")
@@ -181,27 +198,60 @@ class Journal:
         for leftover in (fresh_name, link_name):
             _unlink_quietly(leftover)
         try:
-            fresh = os.open(fresh_name, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+            fresh = files.create_private(fresh_name, os.O_RDWR)
         except OSError:
             return
-        try:
-            os.link(self.path, link_name)  # the records get their second name first
-            os.replace(link_name, prev_path(self.path))
-            os.replace(fresh_name, self.path)  # the one step that changes what "journal" is
-        except OSError:
+        windows = files.WINDOWS
+        if windows:
             os.close(fresh)
+            fresh = -1
+            self.close()
+        try:
+            link_or_copy(self.path, link_name)  # the records get their second name first
+            replace(link_name, prev_path(self.path))
+            replace(fresh_name, self.path)  # the one step that changes what "journal" is
+        except OSError:
+            if fresh >= 0:
+                os.close(fresh)
             _unlink_quietly(fresh_name)
             _unlink_quietly(link_name)
+            if self._fd < 0:
+                self._reopen_quietly()  # the same journal, records and all
             return  # journal untouched; replay skips records already checkpointed
         fsync_dir(folder)
-        os.close(self._fd)
-        self._fd = fresh
         self._size = 0
+        if windows:
+            self._reopen_quietly()
+        else:
+            os.close(self._fd)
+            self._fd = fresh
+
+    def _reopen(self) -> None:
+        self._fd = open_regular(self.path, os.O_RDWR)
+
+    def _reopen_quietly(self) -> None:
+        """Open the journal again; when that fails now, the next append tries again
+        (and reports the failure, with the line still in the input)."""
+        try:
+            self._reopen()
+        except (OSError, UnsafeFile):
+            self._fd = -1
 
     def close(self) -> None:
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
+
+
+def _write_at(fd: int, data: bytes | memoryview, offset: int) -> int:
+    """``os.pwrite``; where it is missing (Windows) a seek and a write, which the
+    store's lock keeps together."""
+    pwrite = getattr(os, "pwrite", None)
+    if pwrite is not None:
+        written: int = pwrite(fd, data, offset)
+        return written
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.write(fd, data)
 
 
 def _unlink_quietly(path: Path) -> None:

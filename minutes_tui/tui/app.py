@@ -24,6 +24,7 @@ from minutes_tui.crash import write_crash_report
 from minutes_tui.i18n import tr
 from minutes_tui.locations import crash_dir
 from minutes_tui.store import Archive, MeetingStore, StoreError
+from minutes_tui.store.errors import WriteFailed
 from minutes_tui.tui import keymap
 from minutes_tui.tui.followup_session import FollowUpSession
 from minutes_tui.tui.kinds import kind_css_variables
@@ -182,7 +183,10 @@ class MinutesApp(App[None]):
         try:
             self.archive.checkpoint(store)
         except StoreError as error:
-            self.call_from_thread(self.notify, tr("capture.checkpoint_failed", reason=str(error)), severity="warning")
+            # The cause alone (a busy file on Windows, a full disk): WriteFailed's own text
+            # speaks of a line still in the input, which a checkpoint never has.
+            reason = error.error.strerror if isinstance(error, WriteFailed) and error.error.strerror else str(error)
+            self.call_from_thread(self.notify, tr("capture.checkpoint_failed", reason=reason), severity="warning")
 
     def step_history(self, store: MeetingStore, *, redo: bool = False) -> bool:
         """Undo (or redo) the last change to ``store`` and say so; True when the
