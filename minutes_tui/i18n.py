@@ -636,8 +636,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp có {count} dòng; một cuộc họp tối đa {limit} dòng. Hãy chia thành nhiều cuộc họp.",
         "The file has {count} lines; a meeting holds at most {limit} lines. Split it into several meetings.",
     ),
+    "import.nothing": ("Tệp không có dòng ghi chép nào; không tạo cuộc họp.", "The file holds no notes; no meeting was created."),
+    "import.nothing_readable": (
+        "Không dòng nào của tệp ghi được ({count} dòng lỗi, đầu tiên: {first}); không tạo cuộc họp.",
+        "No line of the file could be recorded ({count} lines with problems, the first: {first}); no meeting was created.",
+    ),
     "import.line_problem": ("dòng {number}: {message}", "line {number}: {message}"),
     "settings.bad_choice": ("Thiết lập {name} không nhận “{value}”; chọn một trong: {choices}.", "The setting {name} does not take “{value}”; choose one of: {choices}."),
+    # store: the trash
+    "trash.name_taken": ("Đã có {path}; không ghi đè.", "{path} already exists; not overwritten."),
+    "trash.already": ("Cuộc họp {id} đã ở trong thùng rác.", "The meeting {id} is already in the trash."),
+    "trash.not_there": ("Cuộc họp {id} không có trong thùng rác.", "The meeting {id} is not in the trash."),
 }
 STRINGS.update(MESSAGES)
 

@@ -116,8 +116,10 @@ class MinutesApp(App[None]):
         return self.stores[meeting_id]
 
     def new_meeting(self) -> None:
+        """Capture on a new meeting, written to disk only with its first line (or detail,
+        or kept half-typed line): ``n`` then Esc leaves nothing behind."""
         try:
-            store = self.archive.create()
+            store = self.archive.create(defer=True)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
