@@ -125,6 +125,11 @@ def import_notes(archive: Archive, text: str) -> ImportResult:
         ops += new_ops
     if settings_changed:
         archive.save_settings(settings, directory)
+    if not ops:
+        # Nothing to record (an empty file, blank lines, only settings): no empty meeting is left behind.
+        if problems:
+            raise StoreError(tr("import.nothing_readable", count=len(problems), first=problems[0]))
+        raise StoreError(tr("import.nothing"))
     store = archive.create()
     store.commit(ops)
     archive.checkpoint(store)

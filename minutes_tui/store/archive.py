@@ -10,6 +10,8 @@ Layout::
       meetings/<id>.journal       fsync'd append-only edits since the last checkpoint
       meetings/<id>.journal.prev  the edits between .bak and .json (for recovery)
       meetings/<id>.draft         the half-typed line
+      archived.json               the archived meetings (hidden from the list)
+      trash/<id>/                 a deleted meeting, restorable (see store/trash.py)
 
 A commit touches only its meeting's journal, so its cost does not grow with
 the archive. The index is refreshed at each checkpoint (in the background);
@@ -58,6 +60,15 @@ from minutes_tui.store.files import (
 from minutes_tui.store.lock import DataDirLock, LockTaken
 from minutes_tui.store.meeting_store import MeetingStore
 from minutes_tui.store.task_index import TaskIndex
+from minutes_tui.store.trash import (
+    TrashedMeeting,
+    finish_moves,
+    move_to_trash,
+    read_archived,
+    restore_from_trash,
+    trashed,
+    write_archived,
+)
 from minutes_tui.store.tinydb_storage import AtomicJSONStorage, Tables, read_tables
 from minutes_tui.store.volumes import network_location
 
@@ -162,6 +173,10 @@ class Archive:
             self._acquire_lock()
             remove_orphan_temps(self.root)
             remove_orphan_temps(self.meetings_path)
+            try:
+                finish_moves(self.root)  # a delete or restore a kill stopped halfway
+            except StoreError as error:
+                self.warnings.append(str(error))
             self._index = TinyDB(self.root / INDEX_NAME, storage=AtomicJSONStorage)
             self._settings_storage = AtomicJSONStorage(self.root / SETTINGS_NAME, keep_backup=True)
         elif self.root.is_dir():
@@ -360,18 +375,24 @@ class Archive:
             self.warnings.append(tr("store.index_rebuilt", path=path))
         return rows
 
-    def list(self, progress: Progress | None = None) -> Summaries:
-        """Every meeting, newest first. Meetings whose index row is missing, stale or
-        damaged are read again (``progress(done, total)`` reports it), and the index
-        is then written once, in one atomic replace."""
+    def list(self, progress: Progress | None = None, *, include_archived: bool = False) -> Summaries:
+        """Every meeting, newest first; archived ones only with ``include_archived``.
+        Meetings whose index row is missing, stale or damaged are read again
+        (``progress(done, total)`` reports it), and the index is then written once,
+        in one atomic replace."""
         listed = self._list(progress, None)
         assert listed is not None
-        return listed
+        return listed if include_archived else self._unarchived(listed)
 
-    def list_if_cheap(self, max_reads: int) -> Summaries | None:
+    def list_if_cheap(self, max_reads: int, *, include_archived: bool = False) -> Summaries | None:
         """:meth:`list`, or None when it would read more than ``max_reads`` meetings
         again (a missing index): the caller then lists on a worker, with progress."""
-        return self._list(None, max_reads)
+        listed = self._list(None, max_reads)
+        return listed if listed is None or include_archived else self._unarchived(listed)
+
+    def _unarchived(self, summaries: Summaries) -> Summaries:
+        hidden = self.archived()
+        return [summary for summary in summaries if summary.id not in hidden] if hidden else summaries
 
     def _list(self, progress: Progress | None, max_reads: int | None) -> Summaries | None:
         rows = self._index_rows()
@@ -428,6 +449,67 @@ class Archive:
             except (OSError, StoreError):
                 pass  # the index is derivable; list() repairs it later
 
+    def _drop_index(self, meeting_id: str) -> None:
+        if self._index is None:
+            return
+        with self._write_lock:
+            try:
+                self._index.table("meetings").remove(Query().id == meeting_id)
+            except (OSError, StoreError):
+                pass  # the index is derivable; list() repairs it later
+
+    # -- deleting to the trash, archiving ---------------------------------------------------
+    def trash(self, meeting_id: str) -> TrashedMeeting:
+        """Move every file of the meeting into the trash (restorable with :meth:`restore`);
+        its index row and task side file go with it. The caller closes its store first."""
+        if self.readonly:
+            raise ReadOnly()
+        row = self._index_rows().get(meeting_id) or {}
+        title, when = str(row.get("title", "")), str(row.get("date", ""))
+        if not row:
+            try:
+                meeting = MeetingStore.open(self.meetings_path, meeting_id, readonly=True).meeting
+                title, when = meeting.title, meeting.details.date
+            except StoreError:
+                pass  # a damaged meeting may be deleted all the same
+        with self._write_lock:
+            entry = move_to_trash(self.root, meeting_id, title=title, date=when)
+        self._drop_index(meeting_id)
+        return entry
+
+    def restore(self, meeting_id: str) -> None:
+        """Bring a deleted meeting back from the trash, as it was."""
+        if self.readonly:
+            raise ReadOnly()
+        with self._write_lock:
+            restore_from_trash(self.root, meeting_id)
+        try:
+            store = MeetingStore.open(self.meetings_path, meeting_id, readonly=True)
+        except StoreError as error:
+            self.warnings.append(str(error))  # listed all the same: the list reports it
+            return
+        self._put_index(MeetingSummary.of(store.meeting, _file_stamp(store.path)))
+
+    def trashed(self) -> list[TrashedMeeting]:
+        """The deleted meetings, newest first."""
+        return trashed(self.root)
+
+    def archived(self) -> dict[str, float]:
+        """Archived meeting ids (hidden from the list) and when they were archived."""
+        return read_archived(self.root)
+
+    def set_archived(self, meeting_id: str, archived: bool) -> None:
+        """Hide the meeting from the list (it stays searchable and openable), or show it again."""
+        if self.readonly:
+            raise ReadOnly()
+        with self._write_lock:
+            marks = read_archived(self.root)
+            if archived:
+                marks[meeting_id] = time.time()
+            elif marks.pop(meeting_id, None) is None:
+                return
+            write_archived(self.root, marks)
+
     def resolve(self, ref: str) -> str:
         """A meeting id from ``last``, a full id or a unique prefix of one."""
         ids = self._meeting_ids()
@@ -446,14 +528,18 @@ class Archive:
             raise StoreError(tr("store.no_such_meeting", ref=ref))
         raise StoreError(tr("store.ambiguous_meeting", ref=ref, matches=", ".join(matches[:5])))
 
-    def create(self, details: MeetingDetails | None = None) -> MeetingStore:
+    def create(self, details: MeetingDetails | None = None, *, defer: bool = False) -> MeetingStore:
+        """A new meeting. ``defer`` (the app's "new meeting"): no file until its first
+        change — a meeting opened and left empty leaves nothing behind; its index
+        row comes with its first checkpoint."""
         if self.readonly:
             raise ReadOnly()
         try:
-            store = MeetingStore.create(self.meetings_path, details)
+            store = MeetingStore.create(self.meetings_path, details, defer=defer)
         except OSError as error:
             raise WriteFailed(self.meetings_path, error) from error
-        self._put_index(MeetingSummary.of(store.meeting, _file_stamp(store.path)))
+        if store.on_disk:
+            self._put_index(MeetingSummary.of(store.meeting, _file_stamp(store.path)))
         return store
 
     def open_meeting(self, meeting_id: str) -> MeetingStore:

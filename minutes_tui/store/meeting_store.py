@@ -99,18 +99,40 @@ class MeetingStore:
         self._draft_lock = threading.Lock()
         self._draft: str | None = None  # None: not read yet
         self._draft_cleared = 0
+        self._unborn = False  # created with defer=True and nothing written yet
 
     # -- opening ---------------------------------------------------------------
     @classmethod
-    def create(cls, folder: Path, details: MeetingDetails | None = None) -> MeetingStore:
+    def create(cls, folder: Path, details: MeetingDetails | None = None, *, defer: bool = False) -> MeetingStore:
+        """A new meeting. ``defer``: nothing is written until its first change (a line,
+        a detail, a half-typed line to keep), so a meeting opened and left at once
+        leaves no file behind."""
         store = cls(folder, Meeting().id)
         store.meeting.details = details or MeetingDetails()
         store._draft = ""
-        store._db = open_db(store.path, keep_backup=True, fresh=True)
-        store._checkpoint_seq = -1  # force the first write
-        store.checkpoint()
-        store._journal = journal_io.Journal(store.journal_path)
+        if defer:
+            store._unborn = True
+        else:
+            store._write_first_file()
         return store
+
+    def _write_first_file(self) -> None:
+        """The meeting's database file and journal (at creation, or at its first change)."""
+        self._db = open_db(self.path, keep_backup=True, fresh=True)
+        self._checkpoint_seq = -1  # force the first write
+        try:
+            self.checkpoint()
+        except BaseException:
+            self._db.close()
+            self._db = None
+            raise
+        self._journal = journal_io.Journal(self.journal_path)
+        self._unborn = False
+
+    @property
+    def on_disk(self) -> bool:
+        """False for a new meeting that nothing has been written to yet (see :meth:`create`)."""
+        return not self._unborn
 
     @classmethod
     def open(cls, folder: Path, meeting_id: str, *, readonly: bool = False) -> MeetingStore:
@@ -324,11 +346,11 @@ class MeetingStore:
         """Undo or redo as ``do`` does: apply, journal, and move the group between
         the stacks only once the journal has it. A failed write leaves the meeting
         and both stacks exactly as they were."""
-        journal = self._writable_journal()
         with self._lock:
             source, target = (self.history.undo, self.history.redo) if kind == "undo" else (self.history.redo, self.history.undo)
             if not source:
-                return False
+                return False  # nothing to undo: not even a new meeting's first file is written
+            journal = self._writable_journal()
             seq = self.seq + 1
             record = {"seq": seq, "t": kind, "at": round(time.time(), 3)}
             try:
@@ -345,9 +367,20 @@ class MeetingStore:
             return True
 
     def _writable_journal(self) -> journal_io.Journal:
+        if self._unborn and not self.readonly:
+            self._born()
         if self.readonly or self._journal is None:
             raise ReadOnly()
         return self._journal
+
+    def _born(self) -> None:
+        """The first change of a deferred meeting: its files are written now."""
+        with self._lock:
+            if self._unborn:
+                try:
+                    self._write_first_file()
+                except OSError as error:
+                    raise WriteFailed(self.path, error) from error
 
     def _append(self, journal: journal_io.Journal, payload: bytes, inverse: list[Op]) -> None:
         """Append to the journal; on failure undo ``inverse``'s change in memory."""
@@ -371,6 +404,8 @@ class MeetingStore:
         with self._draft_lock:
             if text == self._current_draft():
                 return
+            if self._unborn:
+                self._born()  # what she has typed is kept, so the meeting is too
             with self._lock:
                 seq = self.seq
             try:

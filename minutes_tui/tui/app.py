@@ -117,13 +117,22 @@ class MinutesApp(App[None]):
         return self.stores[meeting_id]
 
     def new_meeting(self) -> None:
+        """Capture on a new meeting, written to disk only with its first line (or detail,
+        or kept half-typed line): ``n`` then Esc leaves nothing behind."""
         try:
-            store = self.archive.create()
+            store = self.archive.create(defer=True)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
         self.stores[store.id] = store
         self.push_screen(CaptureScreen(store))
+
+    def release_meeting(self, meeting_id: str) -> MeetingStore | None:
+        """Stop holding the meeting's store (it is about to be moved to the trash): the
+        caller checkpoints and closes it (off the UI thread); None when it was not open."""
+        if (timer := self._checkpoint_timers.pop(meeting_id, None)) is not None:
+            timer.stop()
+        return self.stores.pop(meeting_id, None)
 
     def open_capture(self, meeting_id: str) -> None:
         self.switch_meeting_screen(meeting_id, "capture")

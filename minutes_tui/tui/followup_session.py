@@ -77,6 +77,12 @@ class FollowUpSession:
         self._waiting.clear()
         self.app.notify(reason, severity="error", timeout=15)
 
+    def meetings_moved(self, meeting_ids: tuple[str, ...]) -> None:
+        """These meetings were deleted to the trash or brought back: the register is
+        read again on its next use, and follow-up recorded in them is no longer ours to undo."""
+        self.register = None
+        self.writes = [step for step in self.writes if not set(step) & set(meeting_ids)]
+
     # -- recording and undoing -------------------------------------------------------------
     def record(self, task: Task, build: Callable[[Task], list[Op]]) -> Task:
         """Commit follow-up on ``task`` through its meeting's one store (durable when

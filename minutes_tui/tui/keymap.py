@@ -56,10 +56,17 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     ),
     "meetings": (
         Key("meetings.open", "enter,o", "open_capture", "key.open", help="key.open_help"),
+        # the same keys in the trash view, where nothing opens (check_action picks one)
+        Key("meetings.restore", "enter,o", "restore_meeting", "key.restore", help="key.restore_help"),
         Key("meetings.new", "n", "new_meeting", "key.new", help="key.new_help"),
         Key("meetings.review", "r", "open_review", "key.review"),
         Key("meetings.notice", "t", "open_notice", "key.notice"),
         Key("meetings.search", "slash", "search", "key.search", help="key.search_archive"),
+        Key("meetings.delete", "x,delete", "delete_meeting", "key.delete_meeting", show=False,
+            help="key.delete_meeting_help"),
+        Key("meetings.archive", "a", "toggle_archive", "key.archive", show=False, help="key.archive_help"),
+        Key("meetings.undo", "u,ctrl+z", "undo", "key.undo", show=False, help="key.undo_list"),
+        Key("meetings.view", "v", "next_view", "key.view", show=False, help="key.view_help"),
         Key("meetings.clear", "escape", "clear_search", "key.clear_search", show=False),
         Key("meetings.settings", "s", "app.settings", "key.settings"),
         Key("meetings.directory", "d", "app.directory", "key.directory", show=False),

@@ -139,19 +139,38 @@ def wait_for(predicate, timeout: float, interval: float = 0.005):
 
 
 def start_new_meeting(data: Path, timeout: float = 20) -> tuple[AppProcess, str]:
-    """Start ``new``; return the app and the new meeting's id once it takes typing."""
+    """Start ``new``; return the app and the new meeting's id once it takes typing.
+
+    A new meeting is written to disk with its first line (issue #11: ``n`` then Esc
+    leaves nothing), so the probe line typed here is what creates it: its id is
+    the new meeting file whose lines hold the probe. Probes are typed only once
+    capture is drawn (its input's prompt ``❯``): on the meeting list Enter would
+    open an existing meeting instead.
+    """
     meetings = data / "meetings"
     before = meeting_ids(meetings)
     app = AppProcess(data, "new")
-    created = wait_for(lambda: meeting_ids(meetings) - before, timeout)
-    if not created:
+    if not wait_for(lambda: CAPTURE_PROMPT in app.output, timeout):
         app.kill9()
-        raise AssertionError(f"app did not create a meeting: {bytes(app.output[-2000:])!r}")
-    (meeting_id,) = created
-    wait_ready(app, meetings, meeting_id, timeout)
-    return app, meeting_id
+        raise AssertionError(f"capture never showed: {bytes(app.output[-2000:])!r}")
+
+    def created() -> set[str]:
+        return {m for m in meeting_ids(meetings) - before if PROBE in disk_texts(meetings, m)}
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        app.type_line(PROBE)
+        found = wait_for(created, 0.5)
+        if found:
+            (meeting_id,) = found
+            time.sleep(0.2)  # let any other probe typed before focus land too
+            return app, meeting_id
+    app.kill9()
+    raise AssertionError(f"app did not create a meeting: {bytes(app.output[-2000:])!r}")
 
 
+#: The end of capture's input label ("Ghi chú ❯"): capture is on screen.
+CAPTURE_PROMPT = "❯".encode()
 PROBE = "khởi đầu"  # no letter that is a key of the meeting list ("n" = new meeting)
 
 

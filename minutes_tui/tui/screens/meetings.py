@@ -1,6 +1,14 @@
-"""The meeting list: newest first, with counts of what each meeting produced."""
+"""The meeting list: newest first, with counts of what each meeting produced.
+
+Three views, switched with ``v``: the meetings, the archived ones (hidden from
+the list, still found by the archive search), and the trash (deleted meetings,
+restorable). Deleting, archiving and restoring are undone with ``u``.
+"""
 
 from __future__ import annotations
+
+import time
+from typing import Final
 
 from rich.text import Text
 from textual import on, work
@@ -10,9 +18,21 @@ from textual.widgets import Static
 from minutes_tui.core.dates import dmy, parse_date
 from minutes_tui.core.model import Kind
 from minutes_tui.i18n import tr
-from minutes_tui.store import MeetingSummary
+from minutes_tui.services.meetings import (
+    ARCHIVE,
+    INVERSE,
+    RESTORE,
+    TRASH,
+    UNARCHIVE,
+    IssuedNotice,
+    change_meeting,
+    issued_notices,
+    trashed_meetings,
+)
+from minutes_tui.store import MeetingStore, MeetingSummary, StoreError
+from minutes_tui.store.trash import TrashedMeeting
 from minutes_tui.tui import keymap
-from minutes_tui.tui.screens.base import MinutesScreen
+from minutes_tui.tui.screens.base import StatusScreen
 from minutes_tui.tui.widgets.capture_input import ComposedInput
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.row_list import RowList
@@ -31,26 +51,56 @@ def header_row() -> Text:
     return text
 
 
-def meeting_row(summary: MeetingSummary, hits: int = 0) -> Text:
+def meeting_row(summary: MeetingSummary, hits: int = 0, *, issued: IssuedNotice | None = None,
+                archived: bool = False) -> Text:
     """Date, the four counts, lines, then the title (the counts first keep the
-    columns aligned without measuring the titles); archive-search hits last."""
+    columns aligned without measuring the titles); the issued notice's number and
+    date, an archived mark and archive-search hits last."""
     parsed = parse_date(summary.date) if summary.date else None
     text = Text(f"  {dmy(parsed) if parsed else '—':<{DATE_WIDTH}}")
     for kind in COUNT_COLUMNS:
         text.append(f"{summary.count(kind):>{COUNT_WIDTH}}", style="dim" if not summary.count(kind) else "")
     text.append(f"{summary.lines:>{COUNT_WIDTH + 2}}  ")
     text.append(summary.title or "—", style="bold")
+    if issued is not None:
+        text.append(f"  {tr('meetings.issued', number=issued.shown)}", style="green")
+    if archived:
+        text.append(f"  [{tr('meetings.archived_mark')}]", style="dim")
     if hits:
         text.append(f"  ({tr('meetings.hits', count=hits)})", style="yellow")
     return text
 
 
-class MeetingsScreen(MinutesScreen[None]):
+def trashed_row(entry: TrashedMeeting) -> Text:
+    """A deleted meeting: its date, when it was deleted, its title."""
+    parsed = parse_date(entry.date) if entry.date else None
+    text = Text(f"  {dmy(parsed) if parsed else '—':<{DATE_WIDTH}}")
+    deleted = time.strftime("%d/%m/%Y %H:%M", time.localtime(entry.trashed_at))
+    text.append(f"{tr('meetings.trashed_at', when=deleted)}  ", style="dim")
+    text.append(entry.title or "—", style="bold")
+    return text
+
+
+#: The three views of the list, in the order ``v`` goes through them.
+VIEWS: Final = ("meetings", "archived", "trash")
+
+
+class MeetingsScreen(StatusScreen):
     HELP_CONTEXT = "meetings"
     BINDINGS = keymap.bindings("meetings")
 
     search_text = ""  # the archive search shown, if any
     loaded = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = "meetings"
+        #: Deletions, restorations and (un)archivings done here, newest last: ``u`` takes one back.
+        self.done: list[tuple[str, str]] = []
+        self.issued: dict[str, IssuedNotice] = {}
+        self.archived: set[str] = set()
+        self._shown: list[MeetingSummary] = []
+        self._hits: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(tr("meetings.title"), id="meetings-title")
@@ -58,6 +108,7 @@ class MeetingsScreen(MinutesScreen[None]):
         yield RowList(id="meetings")
         yield Static(tr("meetings.empty"), id="meetings-empty")
         yield ComposedInput(placeholder=tr("meetings.search_placeholder"), id="archive-search")
+        yield from self.compose_status()
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -75,14 +126,14 @@ class MeetingsScreen(MinutesScreen[None]):
 
     @work(thread=True, exclusive=True, group="meeting-list")
     def load_in_background(self) -> None:
-        summaries = self.app.archive.list(progress=self._progress)
+        summaries = self.app.archive.list(progress=self._progress, include_archived=self.view == "archived")
         self.app.call_from_thread(self.show, summaries)
         self.app.call_from_thread(self.app.show_warnings)
 
     def _progress(self, done: int, total: int) -> None:
         """From the worker: ``done`` of ``total`` meetings read again (2,000 take about a second)."""
         self.rebuilding = done < total
-        text = tr("meetings.reading", done=done, total=total) if done < total else tr("meetings.title")
+        text = tr("meetings.reading", done=done, total=total) if done < total else tr(f"meetings.view.{self.view}")
         self.app.call_from_thread(self._show_title, text)
 
     def _show_title(self, text: str) -> None:
@@ -97,7 +148,10 @@ class MeetingsScreen(MinutesScreen[None]):
     def reload(self) -> None:
         """The list now, unless meetings must be read again (a missing index): then on
         the worker, with progress, so the screen never freezes on a big archive."""
-        summaries = self.app.archive.list_if_cheap(SYNC_READS)
+        if self.view == "trash":
+            self.load_trash()
+            return
+        summaries = self.app.archive.list_if_cheap(SYNC_READS, include_archived=self.view == "archived")
         if summaries is None:
             self.load_in_background()
             return
@@ -105,11 +159,124 @@ class MeetingsScreen(MinutesScreen[None]):
         self.app.show_warnings()
 
     def show(self, summaries: list[MeetingSummary]) -> None:
-        table = self.query_one(RowList)
-        table.show(summaries, meeting_row)
-        self.query_one("#meetings-empty").display = not summaries
+        if self.view == "trash":
+            return  # switched to the trash while the list was read
+        self.archived = set(self.app.archive.archived())
+        if self.view == "archived":
+            summaries = [summary for summary in summaries if summary.id in self.archived]
+        self._shown, self._hits = summaries, {}
+        self._show_rows()
+        self.query_one("#meetings-empty").display = not summaries and self.view == "meetings"
         self.loaded = True
-        table.focus()
+        self.query_one(RowList).focus()
+        self.load_issued([summary.id for summary in summaries if summary.id not in self.issued])
+
+    def _show_rows(self) -> None:
+        """The meetings of :meth:`show` or :meth:`show_hits`, with what is known of their notices."""
+        def row(summary: MeetingSummary) -> Text:
+            return meeting_row(summary, self._hits.get(summary.id, 0), issued=self.issued.get(summary.id),
+                               archived=summary.id in self.archived and self.view != "archived")
+
+        self.query_one(RowList).show(self._shown, row)
+
+    @work(thread=True, group="issued-notices")
+    def load_issued(self, meeting_ids: list[str]) -> None:
+        """The number and date of each issued notice (a folder listing per meeting: off the UI thread)."""
+        if not meeting_ids:
+            return
+        found = issued_notices(self.app.archive, meeting_ids)
+        if found:
+            self.app.call_from_thread(self._issued_loaded, found)
+
+    def _issued_loaded(self, found: dict[str, IssuedNotice]) -> None:
+        self.issued.update(found)
+        if self.view != "trash":
+            self._show_rows()
+
+    # -- the trash and the archived meetings -------------------------------------------------
+    @work(thread=True, exclusive=True, group="meeting-list")
+    def load_trash(self) -> None:
+        try:
+            entries = trashed_meetings(self.app.archive)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            entries = []
+        self.app.call_from_thread(self._show_trash, entries)
+
+    def _show_trash(self, entries: list[TrashedMeeting]) -> None:
+        if self.view != "trash":
+            return
+        self.query_one(RowList).show(entries, trashed_row)
+        self.loaded = True
+        self.query_one(RowList).focus()
+
+    def action_next_view(self) -> None:
+        """``v``: the meetings → the archived ones → the trash → the meetings."""
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.search_text = ""
+        self.query_one("#archive-search").display = False
+        self.query_one("#meetings-empty").display = False
+        self.query_one("#meetings-title", Static).update(tr(f"meetings.view.{self.view}"))
+        self.loaded = False
+        self.refresh_bindings()
+        self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the trash, Enter restores and nothing opens; elsewhere nothing restores."""
+        trash = self.view == "trash"
+        if action == "restore_meeting":
+            return trash
+        if action in ("open_capture", "open_review", "open_notice", "delete_meeting", "toggle_archive", "search"):
+            return not trash
+        return True
+
+    def action_delete_meeting(self) -> None:
+        if (meeting_id := self.selected_id()) is not None:
+            self.change(TRASH, meeting_id)
+
+    def action_restore_meeting(self) -> None:
+        if (meeting_id := self.query_one(RowList).current_id) is not None:
+            self.change(RESTORE, meeting_id)
+
+    def action_toggle_archive(self) -> None:
+        if (meeting_id := self.selected_id()) is not None:
+            self.change(UNARCHIVE if meeting_id in self.archived else ARCHIVE, meeting_id)
+
+    def action_undo(self) -> None:
+        if not self.done:
+            self.notify(tr("capture.nothing_to_undo"))
+            return
+        action, meeting_id = self.done.pop()
+        self.change(INVERSE[action], meeting_id, undoing=True)
+
+    def change(self, action: str, meeting_id: str, *, undoing: bool = False) -> None:
+        """Delete, restore, archive or unarchive ``meeting_id`` (on a worker: files move)."""
+        store = self.app.release_meeting(meeting_id) if action == TRASH else None
+        self.run_change(action, meeting_id, store, undoing)
+
+    @work(thread=True, group="meeting-change")
+    def run_change(self, action: str, meeting_id: str, store: MeetingStore | None, undoing: bool) -> None:
+        archive = self.app.archive
+        try:
+            if store is not None:
+                archive.close_meeting(store)  # its journal is written into its file, then closed
+            change_meeting(archive, action, meeting_id)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self._changed, action, meeting_id, undoing)
+
+    def _changed(self, action: str, meeting_id: str, undoing: bool) -> None:
+        if not undoing:
+            self.done.append((action, meeting_id))
+        if action in (TRASH, RESTORE):
+            self.app.followup.meetings_moved((meeting_id,))
+        key = "meetings.undone" if undoing else f"meetings.done.{action}"
+        self.notify(tr(key, undo=self.app.key_names("meetings.undo"), view=self.app.key_names("meetings.view")))
+        if self.search_text:
+            self.search_in_background(self.search_text)
+        else:
+            self.reload()
 
     def selected_id(self) -> str | None:
         if not self.loaded:
@@ -149,18 +316,22 @@ class MeetingsScreen(MinutesScreen[None]):
 
     @work(thread=True, exclusive=True, group="archive-search")
     def search_in_background(self, query: str) -> None:
-        """The first search of a session folds the archive (up to ~1 s for 100,000 lines)."""
+        """The first search of a session folds the archive (up to ~1 s for 100,000 lines).
+        Archived meetings are found too (marked as such)."""
         hits = self.app.search_archive(query)
-        summaries = self.app.archive.list()
+        summaries = self.app.archive.list(include_archived=True)
         self.app.call_from_thread(self.show_hits, query, summaries, hits)
 
     def show_hits(self, query: str, summaries: list[MeetingSummary], hits: dict[str, int]) -> None:
         found = [summary for summary in summaries if summary.id in hits]
-        self.query_one(RowList).show(found, lambda summary: meeting_row(summary, hits[summary.id]))
+        self.archived = set(self.app.archive.archived())
+        self._shown, self._hits = found, hits
+        self._show_rows()
         title = tr("meetings.search_result", query=query, lines=sum(hits.values()), meetings=len(found))
         self.query_one("#meetings-title", Static).update(title)
         self.query_one("#meetings-empty").display = False
         self.loaded = True
+        self.load_issued([summary.id for summary in found if summary.id not in self.issued])
 
     def action_clear_search(self) -> None:
         field = self.query_one("#archive-search", ComposedInput)
@@ -170,7 +341,7 @@ class MeetingsScreen(MinutesScreen[None]):
             return
         if self.search_text:
             self.search_text = ""
-            self.query_one("#meetings-title", Static).update(tr("meetings.title"))
+            self.query_one("#meetings-title", Static).update(tr(f"meetings.view.{self.view}"))
             self.reload()
 
     def action_open_notice(self) -> None:
