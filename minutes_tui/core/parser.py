@@ -4,7 +4,8 @@
 ``## Sub-section``, plain text is a note; trailing `` @owner`` (each `` @``
 starts one, running to the next `` @``, `` ^`` or the end) and `` ^deadline``;
 ``/command value`` sets meeting details, ``/set field value`` office settings,
-``/alias key Full name`` an owner alias. A leading ``- `` or ``• `` is dropped.
+``/alias key Full name`` an owner alias, ``/abbr key full text`` an abbreviation
+expanded while typing (:mod:`minutes_tui.core.abbreviations`). A leading ``- `` or ``• `` is dropped.
 ``//text`` escapes a note that starts with a slash.
 
 :func:`parse` never raises: whatever the text, the result is a line, a command
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from minutes_tui.core.abbreviations import AbbrCommand, parse_abbr
 from minutes_tui.core.dates import parse_date
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import DETAIL_FIELDS, SETTING_FIELDS, Kind
@@ -81,7 +83,7 @@ class Rejected:
     message: str
 
 
-Parsed = ParsedLine | DetailCommand | SettingCommand | AliasCommand | Rejected | None
+Parsed = ParsedLine | DetailCommand | SettingCommand | AliasCommand | AbbrCommand | Rejected | None
 
 
 def split_trailers(body: str) -> tuple[str, list[str], str]:
@@ -158,8 +160,11 @@ def _command(line: str) -> Parsed:
         if not alias or not full:
             return Rejected("Cú pháp: /alias <viết tắt> <tên đầy đủ>, ví dụ /alias vp Văn phòng thị xã")
         return AliasCommand(alias.lstrip("@"), full)
+    if name == "abbr":
+        abbr = parse_abbr(value)
+        return Rejected(abbr) if isinstance(abbr, str) else abbr
     if name not in DETAIL_FIELDS:
-        return Rejected(f"Không có lệnh /{name}. Các lệnh: /{', /'.join(DETAIL_FIELDS)}, /set, /alias.")
+        return Rejected(f"Không có lệnh /{name}. Các lệnh: /{', /'.join(DETAIL_FIELDS)}, /set, /alias, /abbr.")
     if not value:
         return Rejected(f"Lệnh /{name} cần một giá trị, ví dụ /{name} …")
     if name == "date":

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from minutes_tui.core.abbreviations import AbbrCommand
 from minutes_tui.core.capture import append_ops, detail_ops
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.edits import EditError
@@ -25,11 +26,8 @@ from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
 from minutes_tui.tui.screens.base import MeetingScreen
-from minutes_tui.tui.widgets.capture_input import (
-    MAX_TYPED_LENGTH,
-    CaptureInput,
-    OwnerSuggester,
-)
+from minutes_tui.tui.widgets.capture_input import MAX_TYPED_LENGTH, CaptureInput
+from minutes_tui.tui.widgets.completing_input import CaptureCompletion, CompletingCaptureInput
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.line_list import LineList
 from minutes_tui.tui.widgets.meeting_header import (
@@ -66,12 +64,7 @@ class CaptureScreen(MeetingScreen):
         yield from self.compose_status()
         with Horizontal(id="input-row"):
             yield Label("", id="tag-label")
-            yield CaptureInput(
-                self,
-                placeholder=tr("capture.placeholder"),
-                suggester=OwnerSuggester(lambda: self.app.archive.directory),
-                id="capture-input",
-            )
+            yield CompletingCaptureInput(self, placeholder=tr("capture.placeholder"), id="capture-input")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -79,6 +72,9 @@ class CaptureScreen(MeetingScreen):
         self.query_one(LineList).set_lines(self.store.meeting.lines)
         self._update_tag_label()
         self.query_one(CaptureInput).focus()
+        self.typing = CaptureCompletion(self.app, self.store, self.query_one(CompletingCaptureInput),
+                                        lambda: self.tag, self.query_one(DetailsPanel).offer)
+        self.typing.start(new_meeting=not self.store.meeting.lines)
 
     def meeting_changed(self) -> None:
         """After undo, redo or the details form."""
@@ -99,12 +95,14 @@ class CaptureScreen(MeetingScreen):
             if isinstance(parsed, ParsedLine):
                 self.store.commit(append_ops(self.store.meeting, parsed))
                 self.query_one(LineList).append_line(self.store.meeting.lines[-1])
+                self.typing.committed(line_added=True)
                 if not self.sticky and self.tag is not None:
                     self.tag = None
                     self._update_tag_label()
             elif isinstance(parsed, DetailCommand):
                 self.store.commit(detail_ops(self.store.meeting, parsed))
                 self.query_one(DetailsPanel).refresh()
+                self.typing.committed(line_added=False, detail=parsed.name)
                 shown = format_detail(self.store.meeting.details, parsed.name)
                 self.say(tr("capture.detail_set", name=tr("details." + parsed.name), value=shown))
             elif isinstance(parsed, SettingCommand):
@@ -114,6 +112,10 @@ class CaptureScreen(MeetingScreen):
                 archive = self.app.archive
                 archive.save_settings(directory=archive.directory.with_alias(parsed.alias, parsed.full))
                 self.say(tr("capture.alias_set", alias=parsed.alias, full=parsed.full))
+            elif isinstance(parsed, AbbrCommand):
+                self.typing.aids.save_abbreviation(parsed)
+                key = "capture.abbr_set" if parsed.full else "capture.abbr_removed"
+                self.say(tr(key, abbr=parsed.key, full=parsed.full))
         except (StoreError, EditError) as error:
             self.show_error(str(error))
             return False
@@ -183,6 +185,21 @@ class CaptureScreen(MeetingScreen):
         suffix = f" · {tr('capture.sticky')}" if self.sticky else ""
         label.update(f" {tr('kind.' + kind.value)}{suffix} ❯")
         label.set_classes(f"kind-{kind.value}" + (" sticky" if self.sticky else ""))
+
+    # -- completion (keys handled in order by CaptureInput) ----------------------------
+    def action_accept_word(self) -> None:
+        self.query_one(CompletingCaptureInput).accept(whole=False)
+
+    def action_accept_all(self) -> None:
+        field = self.query_one(CompletingCaptureInput)
+        if not field.accept(whole=True):
+            field.action_cursor_right()
+
+    def action_undo(self) -> None:
+        """Ctrl+Z right after an accept or an abbreviation restores what was typed;
+        otherwise it undoes the last change to the meeting."""
+        if not self.query_one(CompletingCaptureInput).undo_aid():
+            super().action_undo()
 
     # -- other actions -----------------------------------------------------------
     def action_toggle_details(self) -> None:
