@@ -27,7 +27,10 @@ from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
 from minutes_tui.tui.screens.base import MeetingScreen
 from minutes_tui.tui.widgets.capture_input import MAX_TYPED_LENGTH, CaptureInput
-from minutes_tui.tui.widgets.completing_input import CaptureCompletion, CompletingCaptureInput
+from minutes_tui.tui.widgets.completing_input import (
+    CaptureCompletion,
+    CompletingCaptureInput,
+)
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.line_list import LineList
 from minutes_tui.tui.widgets.meeting_header import (

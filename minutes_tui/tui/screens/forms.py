@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static, Switch, TextArea
 
 from minutes_tui.core import edits
+from minutes_tui.core.abbreviations import Abbreviations
+from minutes_tui.core.carryover import pending
 from minutes_tui.core.dates import dmy, parse_date
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.edits import Op
@@ -21,8 +23,6 @@ from minutes_tui.core.model import (
     TAG_KEY_CHOICES,
     OfficeSettings,
 )
-from minutes_tui.core.abbreviations import Abbreviations
-from minutes_tui.core.carryover import pending
 from minutes_tui.core.text import clean_line
 from minutes_tui.i18n import LANGUAGES, tr
 from minutes_tui.services.typing import aids_for
