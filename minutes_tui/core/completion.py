@@ -99,11 +99,13 @@ class PhraseModel:
 
     # -- lookups ---------------------------------------------------------------------
     def best(self, context: Sequence[str], prefix: str = "", *, min_size: int = 1,
-             dominant: bool = False) -> tuple[str, int] | None:
+             dominant: bool = False, exact: str = "") -> tuple[str, int] | None:
         """The most frequent follower of the longest known ``context`` (folded
         tokens) whose folded form starts with ``prefix``, and the context size
         used. ``dominant`` asks for a follower seen more than all others
-        together (used to extend a phrase past the word being typed)."""
+        together (used to extend a phrase past the word being typed); ``exact``,
+        a follower that starts with these very letters (case aside)."""
+        exact = exact.lower()
         for size in range(min(MAX_CONTEXT, len(context)), min_size - 1, -1):
             bucket = self.followers.get(_JOIN.join(context[len(context) - size :]))
             if not bucket:
@@ -112,13 +114,15 @@ class PhraseModel:
             for word, count in bucket.items():
                 if prefix and not fold(word).startswith(prefix):
                     continue
+                if exact and word[: len(exact)].lower() != exact:
+                    continue
                 total += count
                 if count > best_count:
                     best_word, best_count = word, count
             if not best_count:
                 continue
-            if dominant and best_count * 2 <= total:
-                return None
+            if dominant and (best_count * 2 <= total or (size == 1 and best_count < 2)):
+                return None  # one word of context must have been seen twice to lead on
             return best_word, size
         return None
 
@@ -333,6 +337,11 @@ def _phrase(value: str, head: int, kind: str, model: PhraseModel) -> Suggestion 
                 return None
             current, size = word, 0
         if not _plain(partial):  # typed with capitals or accents of its own: keep them
+            if current[: len(partial)].lower() != partial.lower():
+                found = model.best(context, key, exact=partial)
+                if found is None:
+                    return None
+                current, size = found
             current = partial + current[len(partial) :]
     else:
         found = model.best(context, min_size=min(2, len(context)), dominant=True)
@@ -342,7 +351,7 @@ def _phrase(value: str, head: int, kind: str, model: PhraseModel) -> Suggestion 
         added.append(current)
     context.append(fold(current))
     while len(added) < MAX_WORDS:
-        following = model.best(context, min_size=2, dominant=True)
+        following = model.best(context, dominant=True)
         if following is None:
             break
         added.append(following[0])
