@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_tui.core.abbreviations import AbbrCommand, Abbreviations, Expansion, parse_abbr
+from minutes_tui.core.abbreviations import (
+    AbbrCommand,
+    Abbreviations,
+    Expansion,
+    parse_abbr,
+)
 from minutes_tui.core.parser import Rejected, parse
 
 ABBR = Abbreviations({"ubnd": "Ủy ban nhân dân", "vp": "Văn phòng", "Đuỷ": "Đảng uỷ"})
