@@ -47,7 +47,7 @@ def test_a_damaged_index_is_rebuilt_from_the_meetings(tmp_path: Path) -> None:
     index = CompletionIndex(root)
     assert index.refresh()[meeting].lines[0][1] == "Việc một" and index.rebuilt == 1
     json.loads((root / INDEX_NAME).read_bytes())  # written whole again
-    (root / INDEX_NAME).write_text('{"version": 1, "meetings": {"%s": {"stamp": "x"}}}' % meeting)
+    (root / INDEX_NAME).write_text(json.dumps({"version": 1, "meetings": {meeting: {"stamp": "x"}}}))
     index = CompletionIndex(root)
     assert index.refresh()[meeting].lines[0][1] == "Việc một" and index.rebuilt == 1
 

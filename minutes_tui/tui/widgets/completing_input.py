@@ -93,6 +93,11 @@ class CompletingInput(ComposedInput):
         self._set(accepted, value)
         return True
 
+    def action_cursor_right(self, select: bool = False) -> None:
+        """→ at the end takes the whole offer (as Input does, but undoably)."""
+        if select or not self.accept(whole=True):
+            super().action_cursor_right(select)
+
     # -- abbreviations -----------------------------------------------------------------
     def insert_text_at_cursor(self, text: str) -> None:
         super().insert_text_at_cursor(text)
