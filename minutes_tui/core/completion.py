@@ -299,9 +299,11 @@ def _command(value: str, context: Context) -> Suggestion | None:
         return None
     values = context.commands.get(lowered, ())
     choice = _pick(rest, values)
-    if choice is None:
+    if choice is not None:
+        return _offer(value, value[: len(name) + 2], choice)
+    if context.model is None or not rest.strip():
         return None
-    return _offer(value, value[: len(name) + 2], choice)
+    return _phrase(value, len(name) + 2, "/" + lowered, context.model)  # details learned as phrases too
 
 
 def _owner(value: str, head: int, kind: str, at: int, context: Context) -> Suggestion | None:

@@ -45,6 +45,8 @@ DEADLINE_MEETINGS: Final = 24
 MAX_DEADLINES: Final = 40
 #: Meetings looked at, newest first, for the last one of the same body.
 CARRY_LOOKBACK: Final = 40
+#: Details whose wording is learned as phrases (``/purpose đánh giá kết quả …``).
+LEARNED_DETAILS: Final = ("purpose", "heard", "absent", "title", "kind", "attend")
 #: Every command the input completes after ``/``.
 COMMAND_NAMES: Final = (*DETAIL_FIELDS, "set", "alias", "abbr")
 
@@ -83,6 +85,11 @@ def learn_entries(entries: Iterable[Entry], budget: int = MAX_MODEL_TOKENS) -> L
     model = PhraseModel()
     lines = 0
     for entry in reversed(chosen):  # oldest first: among equals the newest spelling wins
+        for name in LEARNED_DETAILS:
+            value = entry.details.get(name)
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and text.strip():
+                    model.learn(marker("/" + name), text.split())
         for paragraph in entry.notice:
             model.learn(marker("notice"), paragraph.split())
         for kind, text, owners, _deadline in entry.lines:
