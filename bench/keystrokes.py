@@ -309,12 +309,8 @@ def run() -> list[dict]:
     with TempDir() as tmp:
         data = fixture_archive(tmp / "giao-ban")
         result = keystrokes(data, FIXTURES / TYPED)
-        data_off = fixture_archive(tmp / "giao-ban-off")
-        plain = keystrokes(data_off, FIXTURES / TYPED, completion=False)
         rows.append(row(f"Keys per character, 4th monthly giao ban ({result.chars} chars, {result.accepts} accepts)",
                         result.ratio, "one key per character", 1.0, GOAL_KEYS_PER_CHAR, unit="k"))
-        rows.append(row("Keys per character, same meeting, completion off (tag keys only)", plain.ratio,
-                        "one key per character", 1.0, None, unit="k"))
 
         facts = big_archive(tmp / "big")
         big = facts["big"]
