@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import QUICK, TempDir, big_archive, emit, median, ms, row  # noqa: E402
+from bench.common import QUICK, TempDir, big_archive, emit, median, ms, row
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "giao-ban"
 EARLIER = ("2026-09.txt", "2026-10.txt", "2026-11.txt")
@@ -139,15 +139,13 @@ async def type_notes(data: Path, notes: str, *, completion: bool = True, size=(1
 
         for number, (kind, text, chars) in enumerate(plans):
             typed.chars += chars
-            if kind == "note":
-                if screen.tag is not None:
-                    await press(key_of(_TAG_IDS["note"]))
-            elif kind is not None:
-                if screen.tag is None or screen.tag.value != kind:
-                    await press(key_of(_TAG_IDS[kind]))
-                    following = plans[number + 1][0] if number + 1 < len(plans) else None
-                    if not screen.sticky and following not in (None, "note"):
-                        await press(key_of(_TAG_IDS[kind]))  # twice: kept on for the next lines
+            if kind == "note" and screen.tag is not None:
+                await press(key_of(_TAG_IDS["note"]))
+            elif kind not in (None, "note") and (screen.tag is None or screen.tag.value != kind):
+                await press(key_of(_TAG_IDS[kind]))
+                following = plans[number + 1][0] if number + 1 < len(plans) else None
+                if not screen.sticky and following not in (None, "note"):
+                    await press(key_of(_TAG_IDS[kind]))  # twice: kept on for the next lines
             while field.value != text:
                 value = field.value
                 if not text.startswith(value):
