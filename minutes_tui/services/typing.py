@@ -89,12 +89,13 @@ def learn_entries(entries: Iterable[Entry], budget: int = MAX_MODEL_TOKENS) -> L
             value = entry.details.get(name)
             for text in value if isinstance(value, list) else [value]:
                 if isinstance(text, str) and text.strip():
-                    model.learn(marker("/" + name), text.split())
+                    model.learn(marker("/" + name), text.split(), prefixes=False)
         for paragraph in entry.notice:
-            model.learn(marker("notice"), paragraph.split())
+            model.learn(marker("notice"), paragraph.split(), prefixes=False)
         for kind, text, owners, _deadline in entry.lines:
-            model.learn(marker(str(kind)), line_tokens(str(text), [str(o) for o in owners]))
+            model.learn(marker(str(kind)), line_tokens(str(text), [str(o) for o in owners]), prefixes=False)
             lines += 1
+    model.index_words()
     learned = Learned(model, lines=lines, meetings=len(chosen))
     for number, entry in enumerate(ordered):
         day = _day(entry)

@@ -152,7 +152,7 @@ class CaptureCompletion:
         for warning in self.aids.warnings:
             self.app.notify(warning, severity="warning", timeout=15)
         self.aids.warnings.clear()
-        if self.aids.learned is None:
+        if self.aids.learned is None and self.aids.prefs.completion:  # off: no index is read at all
             live = {mid: s.meeting for mid, s in self.app.stores.items() if mid != self.store.id}
             self.field.call_after_refresh(self._build, live)
         else:
