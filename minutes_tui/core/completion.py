@@ -37,6 +37,8 @@ MAX_WORDS: Final = 12
 #: Prefixes of a word kept for completing a word with no known context.
 MIN_PREFIX: Final = 2
 MAX_PREFIX: Final = 12
+#: Contexts whose ranked followers are kept (the keystroke path's bounded cache).
+RANKED_CACHE: Final = 4096
 #: Half-life of an owner's or deadline's use, in days, for :func:`frecency`.
 HALF_LIFE_DAYS: Final = 120.0
 
@@ -72,6 +74,10 @@ class PhraseModel:
     prefixes: dict[str, tuple[int, str]] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
     tokens: int = 0
+    #: Followers of a context ranked by count (word, folded word, count) and their total:
+    #: the bounded cache that keeps a keystroke's lookups from scanning whole buckets.
+    _ranked: dict[str, tuple[list[tuple[str, str, int]], int]] = field(default_factory=dict, repr=False,
+                                                                       compare=False)
 
     def learn(self, start: str, tokens: Sequence[str], *, prefixes: bool = True) -> None:
         """Count one line: ``start`` is its :func:`marker`, ``tokens`` its :func:`line_tokens`.
@@ -85,6 +91,8 @@ class PhraseModel:
                 if position - size < 0:
                     break
                 key = _JOIN.join(folded[position - size : position])
+                if self._ranked:
+                    self._ranked.pop(key, None)
                 bucket = followers.get(key)
                 if bucket is None:
                     followers[key] = {token: 1}
@@ -119,24 +127,37 @@ class PhraseModel:
         a follower that starts with these very letters (case aside)."""
         exact = exact.lower()
         for size in range(min(MAX_CONTEXT, len(context)), min_size - 1, -1):
-            bucket = self.followers.get(_JOIN.join(context[len(context) - size :]))
-            if not bucket:
+            ranked = self._ranked_followers(_JOIN.join(context[len(context) - size :]))
+            if ranked is None:
                 continue
-            best_word, best_count, total = "", 0, 0
-            for word, count in bucket.items():
-                if prefix and not fold(word).startswith(prefix):
-                    continue
-                if exact and word[: len(exact)].lower() != exact:
-                    continue
-                total += count
-                if count > best_count:
-                    best_word, best_count = word, count
-            if not best_count:
+            items, total = ranked
+            found: tuple[str, str, int] | None = None
+            if not prefix and not exact:
+                found = items[0]
+            else:
+                for item in items:  # most frequent first: the first that fits is the best
+                    if item[1].startswith(prefix) and (not exact or item[0][: len(exact)].lower() == exact):
+                        found = item
+                        break
+            if found is None:
                 continue
+            best_count = found[2]
             if dominant and (best_count * 2 <= total or (size == 1 and best_count < 2)):
                 return None  # one word of context must have been seen twice to lead on
-            return best_word, size
+            return found[0], size
         return None
+
+    def _ranked_followers(self, key: str) -> tuple[list[tuple[str, str, int]], int] | None:
+        ranked = self._ranked.get(key)
+        if ranked is None:
+            bucket = self.followers.get(key)
+            if not bucket:
+                return None
+            items = sorted(((word, fold(word), count) for word, count in bucket.items()), key=lambda item: -item[2])
+            if len(self._ranked) >= RANKED_CACHE:
+                self._ranked.clear()
+            ranked = self._ranked[key] = (items, sum(bucket.values()))
+        return ranked
 
     def word_for(self, prefix: str) -> str | None:
         """The most frequent word whose folded form starts with ``prefix`` (no context)."""
@@ -150,15 +171,12 @@ class PhraseModel:
     def surface(self, context: Sequence[str], folded_word: str) -> str | None:
         """How ``folded_word`` was most often written after ``context``."""
         for size in range(min(MAX_CONTEXT, len(context)), 0, -1):
-            bucket = self.followers.get(_JOIN.join(context[len(context) - size :]))
-            if not bucket:
+            ranked = self._ranked_followers(_JOIN.join(context[len(context) - size :]))
+            if ranked is None:
                 continue
-            best_word, best_count = "", 0
-            for word, count in bucket.items():
-                if count > best_count and fold(word) == folded_word:
-                    best_word, best_count = word, count
-            if best_count:
-                return best_word
+            for word, folded, _count in ranked[0]:
+                if folded == folded_word:
+                    return word
         return None
 
     # -- persistence -------------------------------------------------------------------
