@@ -183,4 +183,15 @@ async def test_settings_list_and_edit_abbreviations_and_switch_completion_off(da
         await pilot.press(*"hdnd", "space", "f4", "g")
         assert field.value == "Hội đồng nhân dân g"
         assert field.offer is None  # completion off: no offer at all
+        await pilot.press("ctrl+u", "escape")
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#typing-completion", Switch).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("n", "f4", "g")  # switched on again: the index is read at the first key
+        field = await ready(pilot)
+        await pilot.press("i")
+        assert field.offer is not None and field.offer.value.startswith("Giao Văn phòng thị xã")
         await pilot.press("ctrl+q")

@@ -84,6 +84,7 @@ class CaptureScreen(MeetingScreen):
         self.query_one(LineList).set_lines(self.store.meeting.lines)
         self.query_one(DetailsPanel).refresh()
         self.query_one(MeetingHeader).refresh()
+        self.typing.details_changed()
 
     # -- committing (called synchronously by CaptureInput) ---------------------------
     def record(self, text: str) -> bool:

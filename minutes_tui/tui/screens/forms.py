@@ -77,8 +77,8 @@ class OfferedInput(ComposedInput):
     """A field offered a value (carried over or from a template): shown dim while
     the field is empty; → takes it."""
 
-    def __init__(self, value: str, offer: str, **kwargs: object) -> None:
-        super().__init__(value, placeholder=tr("form.offered", value=offer) if offer else "", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, value: str, offer: str, *, id: str, classes: str) -> None:
+        super().__init__(value, placeholder=tr("form.offered", value=offer) if offer else "", id=id, classes=classes)
         self.offer = offer
 
     def action_cursor_right(self, select: bool = False) -> None:

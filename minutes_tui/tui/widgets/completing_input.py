@@ -144,6 +144,7 @@ class CaptureCompletion:
         self.aids: TypingAids = aids_for(app.archive)
         self._key: tuple[object, ...] | None = None
         self._context: Context | None = None
+        self._building = False
 
     def start(self, *, new_meeting: bool) -> None:
         """Hook the input up; build the index and compute offers on workers."""
@@ -152,16 +153,19 @@ class CaptureCompletion:
         for warning in self.aids.warnings:
             self.app.notify(warning, severity="warning", timeout=15)
         self.aids.warnings.clear()
-        if self.aids.learned is None and self.aids.prefs.completion:  # off: no index is read at all
-            live = {mid: s.meeting for mid, s in self.app.stores.items() if mid != self.store.id}
-            self.field.call_after_refresh(self._build, live)
+        if self.aids.learned is None:
+            if self.aids.prefs.completion:  # off: no index is read at all (until it is switched on)
+                self._building = True
+                self.field.call_after_refresh(self._build)
         else:
             for line in self.store.meeting.lines:
                 self.aids.learn_line(line)
         if new_meeting or self.store.id in self.aids.templates:
             self.refresh_offers()
 
-    def _build(self, live: dict[str, Any]) -> None:
+    def _build(self) -> None:
+        live = {mid: s.meeting for mid, s in self.app.stores.items() if mid != self.store.id}
+
         def build() -> None:
             learned = self.aids.build(live, self.store.id)
             self.app.call_from_thread(self._installed, learned)
@@ -190,6 +194,12 @@ class CaptureCompletion:
         self._key = None
         self.offers_changed(offers)
 
+    def details_changed(self) -> None:
+        """The details form saved: the offers follow a new date or body."""
+        if self.store.id in self.aids.offers:
+            self.refresh_offers()
+        self._key = None
+
     def committed(self, line_added: bool, detail: str | None = None) -> None:
         """After a line or a detail command was recorded."""
         if line_added and self.store.meeting.lines:
@@ -202,6 +212,9 @@ class CaptureCompletion:
         """The context of an offer, cached until something it depends on changes."""
         if not self.aids.prefs.completion:
             return None
+        if self.aids.learned is None and not self._building:  # switched on in the settings since
+            self._building = True
+            self._build()
         key = (self.tag(), self.store.seq, id(self.aids.learned), self.aids.version,
                id(self.app.archive.directory))
         if key != self._key or self._context is None:
