@@ -55,11 +55,25 @@ class BenchFailed(Exception):
     pass
 
 
+_SHAPE_MARKS = frozenset("\u0306\u0302\u031b")  # ă â ê ô: aw aa ee oo; ơ ư: ow uw
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # f s x r j
+
+
+def telex_keys(char: str) -> int:
+    """Keys Telex needs for one character: its letter, one more for its shape
+    (ă â ê ô ơ ư đ), one more for its tone (``ệ`` = e e j: 3)."""
+    import unicodedata
+
+    marks = set(unicodedata.normalize("NFD", char))
+    return 1 + bool(marks & _SHAPE_MARKS) + bool(marks & _TONE_MARKS) + (char in "đĐ")
+
+
 @dataclass
 class Typed:
     keys: int
     chars: int
     accepts: int = 0
+    telex: int = 0  # the same typing, each typed letter counted as Telex keys it takes
 
     @property
     def ratio(self) -> float:
@@ -133,8 +147,9 @@ async def type_notes(data: Path, notes: str, *, completion: bool = True, size=(1
         accept_all, accept_one = key_of("capture.accept_all"), key_of("capture.accept_word")
         undo = key_of("capture.undo")
 
-        async def press(key: str) -> None:
+        async def press(key: str, telex: int = 1) -> None:
             typed.keys += 1
+            typed.telex += telex
             await pilot.press(key)
 
         for number, (kind, text, chars) in enumerate(plans):
@@ -166,7 +181,7 @@ async def type_notes(data: Path, notes: str, *, completion: bool = True, size=(1
                         typed.accepts += 1
                         continue
                 char = text[len(value)]
-                await press(_KEY_NAMES.get(char, char))
+                await press(_KEY_NAMES.get(char, char), telex_keys(char))
             await press("enter")
             if field.value:
                 raise BenchFailed(f"line {number + 1} was not recorded: {field.value!r}")
@@ -345,7 +360,8 @@ def main(argv: list[str]) -> int:
     except BenchFailed as error:
         print(f"FAILED: {error}")
         return 1
-    print(f"accepted offers: {result.accepts}")
+    print(f"accepted offers: {result.accepts}; with Telex the same typing takes {result.telex} keys "
+          f"({result.telex / result.chars:.3f} per character)")
     print(f"keys={result.keys} chars={result.chars} ratio={result.ratio:.3f}")
     return 0
 

@@ -7,12 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from bench.keystrokes import BenchFailed, check, plan, type_notes
+from bench.keystrokes import BenchFailed, check, plan, telex_keys, type_notes
 from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
 
 EARLIER = "/date 18/11/2026\n/place Hội trường UBND phường\n# Nhiệm vụ\n> Tổ chức tổng vệ sinh môi trường @Văn phòng ^30/11/2026\n"
 NOTES = "/date 16/12/2026\n/place Hội trường UBND phường\n# Nhiệm vụ\n> Tổ chức tổng vệ sinh môi trường @Văn phòng\nghi chú\n"
+
+
+@pytest.mark.parametrize(("char", "keys"), [("a", 1), ("á", 2), ("â", 2), ("ấ", 3), ("ệ", 3), ("Ệ", 3), ("ư", 2),
+                                           ("ự", 3), ("đ", 2), ("Đ", 2), (" ", 1), ("5", 1)])
+def test_telex_keys(char: str, keys: int) -> None:
+    assert telex_keys(char) == keys
 
 
 def test_plan_uses_tag_keys_for_sigils() -> None:
