@@ -65,6 +65,19 @@ async def test_accent_insensitive_offer_is_shown_and_not_inserted(data_dir: Path
     assert reopen_texts(data_dir) == [("task", "giao van phong", [], "")]
 
 
+async def test_the_offer_follows_the_tag_key(data_dir: Path) -> None:
+    app = MinutesApp(archive_after_one_meeting(data_dir), new=True)
+    async with app.run_test() as pilot:
+        field = await ready(pilot)
+        await pilot.press("G")
+        assert field.offer is None  # a note: no note of the archive starts so
+        await pilot.press("f4")  # a task: last month's task does
+        assert field.offer is not None and field.offer.value.startswith("Giao Văn phòng thị xã")
+        await pilot.press("f6")
+        assert field.offer is None and field._suggestion == ""
+        await pilot.press("ctrl+q")
+
+
 async def test_accept_a_word_then_all(data_dir: Path) -> None:
     app = MinutesApp(archive_after_one_meeting(data_dir), new=True)
     async with app.run_test() as pilot:

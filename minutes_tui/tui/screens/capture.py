@@ -73,10 +73,10 @@ class CaptureScreen(MeetingScreen):
     def on_mount(self) -> None:
         self.query_one(DetailsPanel).display = self.app.size.width >= PANEL_MIN_WIDTH
         self.query_one(LineList).set_lines(self.store.meeting.lines)
-        self._update_tag_label()
-        self.query_one(CaptureInput).focus()
         self.typing = CaptureCompletion(self.app, self.store, self.query_one(CompletingCaptureInput),
                                         lambda: self.tag, self.query_one(DetailsPanel).offer)
+        self._update_tag_label()
+        self.query_one(CaptureInput).focus()
         self.typing.start(new_meeting=not self.store.meeting.lines)
 
     def meeting_changed(self) -> None:
@@ -189,6 +189,7 @@ class CaptureScreen(MeetingScreen):
         suffix = f" · {tr('capture.sticky')}" if self.sticky else ""
         label.update(f" {tr('kind.' + kind.value)}{suffix} ❯")
         label.set_classes(f"kind-{kind.value}" + (" sticky" if self.sticky else ""))
+        self.typing.tag_changed()
 
     # -- completion (keys handled in order by CaptureInput) ----------------------------
     def action_accept_word(self) -> None:

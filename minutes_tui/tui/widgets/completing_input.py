@@ -67,8 +67,7 @@ class CompletingInput(ComposedInput):
         if context is None:
             return
         self.offer = suggest(value, context)
-        if self.offer is not None:
-            self._suggestion = self.offer.value
+        self._suggestion = self.offer.value if self.offer is not None else ""
 
     @property
     def _value(self) -> Text:
@@ -193,6 +192,11 @@ class CaptureCompletion:
         self.aids.offers[self.store.id] = offers
         self._key = None
         self.offers_changed(offers)
+
+    def tag_changed(self) -> None:
+        """A tag key was pressed: the offer follows the kind of the line."""
+        self.field.watch_value(self.field.value)
+        self.field.refresh()
 
     def details_changed(self) -> None:
         """The details form saved: the offers follow a new date or body."""
