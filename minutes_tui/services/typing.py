@@ -175,7 +175,7 @@ class TypingAids:
         """
         started = time.perf_counter()
         with self._build_lock:
-            entries = self.index.refresh(live)
+            entries = self.index.refresh(live, frozenset({current}) if current else frozenset())
             learned = learn_entries(entry for mid, entry in entries.items() if mid != current)
             learned.read = self.index.rebuilt
         learned.seconds = time.perf_counter() - started

@@ -117,9 +117,11 @@ class CompletionIndex:
             return []
         return [block.text for block in final.notice.body if block.text and block.style in _LEARNED_STYLES]
 
-    def refresh(self, live: Mapping[str, Meeting] | None = None) -> dict[str, Entry]:
+    def refresh(self, live: Mapping[str, Meeting] | None = None, skip: frozenset[str] = frozenset()) -> dict[str, Entry]:
         """Every meeting's entry, read again where its files changed; ``live``
-        meetings (open in the app, maybe not yet checkpointed) are taken as they are."""
+        meetings (open in the app, maybe not yet checkpointed) are taken as they
+        are; ``skip`` (the meeting being typed, learned from memory) is not read
+        at all: its entry stays as it was, if it had one."""
         live = live or {}
         cached = self.entries or self._read()
         entries: dict[str, Entry] = {}
@@ -133,8 +135,12 @@ class CompletionIndex:
             if not name.endswith(".json"):
                 continue
             meeting_id = name[: -len(".json")]
-            stamp = self._stamp(meeting_id)
             old = cached.get(meeting_id)
+            if meeting_id in skip:
+                if old is not None:
+                    entries[meeting_id] = old
+                continue
+            stamp = self._stamp(meeting_id)
             if meeting_id in live:
                 entries[meeting_id] = Entry.of(stamp, live[meeting_id], old.notice if old else [])
                 changed = changed or old is None or old.stamp != stamp
@@ -149,7 +155,7 @@ class CompletionIndex:
             entries[meeting_id] = Entry.of(stamp, meeting, self._notice(self.meetings, meeting_id))
             self.rebuilt += 1
             changed = True
-        changed = changed or set(entries) != set(cached)
+        changed = changed or set(entries) - skip != set(cached) - skip
         self.entries = entries
         if changed:
             self._write()

@@ -35,8 +35,12 @@ def test_refresh_reads_changed_meetings_only_and_persists(tmp_path: Path) -> Non
     again = CompletionIndex(root)
     assert again.refresh().keys() == entries.keys() and again.rebuilt == 0
     # one meeting more: only it is read
-    archive_of(root, "= Thống nhất\n")
+    (third,) = archive_of(root, "= Thống nhất\n")
     assert len(again.refresh()) == 3 and again.rebuilt == 1
+    # the meeting being typed is not read at all (it is learned from memory)
+    fresh = CompletionIndex(root)
+    (root / INDEX_NAME).unlink()
+    assert set(fresh.refresh(skip=frozenset({third}))) == {first, second} and fresh.rebuilt == 2
 
 
 def test_a_damaged_index_is_rebuilt_from_the_meetings(tmp_path: Path) -> None:
