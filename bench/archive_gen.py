@@ -132,7 +132,8 @@ def make_meeting(count: int, day: date, owners: list[str], rng: random.Random) -
 def _tables(meeting_id: str, created: float, details: MeetingDetails, lines: list[dict], seq: int) -> dict:
     """The database file as a checkpoint writes it, with an undo group per line typed."""
     undo = [[{"op": "delete", "id": row["id"]}] for row in lines[-History().limit:]]
-    meta = {"schema": SCHEMA, "id": meeting_id, "created": created, "seq": seq, "details": details.to_dict()}
+    meta = {"schema": SCHEMA, "id": meeting_id, "created": created, "seq": seq, "draft_cleared": 0,
+            "details": details.to_dict()}
     return {"meta": {"1": meta}, "lines": {str(i + 1): row for i, row in enumerate(lines)},
             "history": {"1": {"undo": undo, "redo": []}}}
 
@@ -179,7 +180,7 @@ def _write(path: Path, data: dict) -> None:
 
 
 def generate(root: Path, meetings: int = 500, lines: int = 100_000, owners: int = 300, big: int = 2000,
-             seed: int = 2025) -> dict:
+             seed: int = 2025, journaled: int = JOURNALED_MEETINGS) -> dict:
     """Write the archive under ``root`` (created); return facts about it (ids, big meeting)."""
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -191,23 +192,27 @@ def generate(root: Path, meetings: int = 500, lines: int = 100_000, owners: int 
     settings = OfficeSettings(issuer="UBND THỊ XÃ HOÀ BÌNH", parent_body="UBND TỈNH AN GIANG", code="TB-UBND")
     index_rows = {}
     ids = []
+    journaled_ids = []
     for number, count in enumerate(counts):
         day = start + timedelta(days=number * 3)
         meeting_id, created, details, lines = make_meeting(count, day, names, rng)
         ids.append(meeting_id)
-        journaled = JOURNALED_LINES if number >= len(counts) - JOURNALED_MEETINGS and count > JOURNALED_LINES else 0
-        checkpointed = lines[: count - journaled]
+        pending = JOURNALED_LINES if number >= len(counts) - journaled and count > JOURNALED_LINES else 0
+        checkpointed = lines[: count - pending]
         _write(folder / f"{meeting_id}.json", _tables(meeting_id, created, details, checkpointed, len(checkpointed)))
-        journal = _journal(lines[len(checkpointed):], len(checkpointed) + 1, len(checkpointed)) if journaled else b""
+        journal = _journal(lines[len(checkpointed):], len(checkpointed) + 1, len(checkpointed)) if pending else b""
+        if pending:
+            journaled_ids.append(meeting_id)
         (folder / f"{meeting_id}.journal").write_bytes(journal)
         os.chmod(folder / f"{meeting_id}.journal", 0o600)
         if number % NOTICE_EVERY == 0:
             _notices(folder, meeting_id, details, checkpointed, settings)
-        index_rows[str(number + 1)] = _summary(meeting_id, created, details, checkpointed)
+        st = os.stat(folder / f"{meeting_id}.json")
+        index_rows[str(number + 1)] = {**_summary(meeting_id, created, details, checkpointed),
+                                       "stamp": [st.st_size, st.st_mtime_ns]}
     _write(root / "index.json", {"meetings": index_rows})
     _write(root / "settings.json", {"office": {"1": settings.to_dict()},
                                     "directory": {"1": {"aliases": {"vp": "Văn phòng"}, "owners": names}}})
-    journaled_ids = ids[-JOURNALED_MEETINGS:] if len(ids) > JOURNALED_MEETINGS else []
     return {"ids": ids, "big": ids[0], "lines": sum(counts), "owners": len(names), "journaled": journaled_ids}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -22,12 +23,20 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
-import pytest  # noqa: E402
-
-
 @pytest.fixture(autouse=True)
 def exports_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Exports default to the user's Documents folder: never write there from a test."""
     folder = tmp_path_factory.mktemp("exports")
     monkeypatch.setenv("MINUTES_TUI_EXPORTS", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    """The UI language is process-wide (``cli.main(["--lang", "en", …])`` sets it):
+    every test starts, and leaves, in the default language."""
+    from minutes_tui.i18n import set_language
+
+    set_language("vi")
+    yield
+    set_language("vi")

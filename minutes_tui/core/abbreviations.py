@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from minutes_tui.core.text import clean_line, fold
+from minutes_tui.i18n import tr
 
 #: The longest full text an abbreviation may stand for (one input line is plenty).
 MAX_FULL: Final = 300
@@ -46,21 +47,21 @@ def parse_abbr(value: str) -> AbbrCommand | str:
     key, _, full = clean_line(value).partition(" ")
     full = full.strip().lstrip("=").strip()
     if not key:
-        return "Cú pháp: /abbr <viết tắt> <cụm từ đầy đủ>, ví dụ /abbr ubnd Ủy ban nhân dân"
+        return tr("parse.abbr_syntax")
     problem = key_problem(key)
     if problem:
         return problem
     if len(full) > MAX_FULL:
-        return f"Cụm từ đầy đủ dài quá {MAX_FULL} ký tự."
+        return tr("parse.abbr_too_long", limit=MAX_FULL)
     return AbbrCommand(key, full)
 
 
 def key_problem(key: str) -> str:
     """Why ``key`` cannot be an abbreviation ("" when it can)."""
     if not key or any(ch.isspace() for ch in key):
-        return f"Viết tắt “{key}” phải là một từ, không có dấu cách."
+        return tr("parse.abbr_one_word", key=key)
     if key[0] in "/@^#+!>=":
-        return f"Viết tắt “{key}” không được bắt đầu bằng ký hiệu {key[0]}."
+        return tr("parse.abbr_sign", key=key, sign=key[0])
     return ""
 
 
@@ -124,10 +125,10 @@ class Abbreviations:
                 continue
             key, sep, full = (part.strip() for part in line.partition("="))
             if not sep or not full:
-                problems.append(f"dòng {number}: viết “viết tắt = cụm từ đầy đủ”")
+                problems.append(tr("parse.abbr_line", number=number, problem=tr("parse.abbr_line_shape")))
                 continue
             if problem := key_problem(key):
-                problems.append(f"dòng {number}: {problem}")
+                problems.append(tr("parse.abbr_line", number=number, problem=problem))
                 continue
             result = result.with_entry(key, full)
         return result, problems

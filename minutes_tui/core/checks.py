@@ -6,12 +6,16 @@ Each :class:`Problem` points at a line (or at the meeting details when
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from minutes_tui.core.dates import dmy, parse_deadline
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import Kind, Meeting, block_end
 from minutes_tui.core.text import fold
+
+#: A `` @…`` or `` ^…`` left in a line's text: the parser did not take it as an owner or a deadline.
+_KEPT_TRAILER = re.compile(r"(?:^|\s)([@^]\S*)")
 
 #: Meeting details the notice cannot do without, with their /command.
 REQUIRED_DETAILS = (("date", "ngày họp"), ("place", "địa điểm"), ("chair", "người chủ trì"), ("body", "cơ quan tổ chức"))
@@ -49,6 +53,9 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None) -> list[
             if not _has_content(meeting, index):
                 problems.append(Problem(line.id, "empty_section", f"Mục “{line.text}” chưa có nội dung nào vào thông báo."))
             continue
+        if kept := _KEPT_TRAILER.search(line.text):
+            problems.append(Problem(line.id, "kept_trailer", f"“{kept.group(1)}” không phải người/đơn vị hay thời hạn "
+                                    "nên được giữ nguyên trong nội dung; sửa lại nếu cần."))
         if has_sections and not seen_section and line.kind in (Kind.FINDING, Kind.SHORTCOMING):
             problems.append(Problem(line.id, "outside_section", "Kết quả/tồn tại nằm ngoài mọi mục; chuyển vào một mục."))
         if line.kind is not Kind.TASK:

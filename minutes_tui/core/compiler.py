@@ -23,7 +23,12 @@ from minutes_tui.core.model import Kind, Line, Meeting, OfficeSettings
 from minutes_tui.core.names import Lexicon
 from minutes_tui.core.notice import PARAGRAPH, Block, Notice
 from minutes_tui.core.outline import OutlineBuilder, heading_labels, letter
-from minutes_tui.core.phrasing import action_sentence, lower_first, sentence
+from minutes_tui.core.phrasing import (
+    action_sentence,
+    carried_over,
+    lower_first,
+    sentence,
+)
 from minutes_tui.core.recipients import recipients
 from minutes_tui.core.signature import authority_lines, signature_of
 
@@ -38,6 +43,8 @@ def fingerprint(*parts: object) -> str:
 
 
 def line_fingerprint(line: Line) -> str:
+    if line.ref:  # only then: the notices of meetings without carried tasks stay current
+        return fingerprint(line.kind.value, line.text, line.owners, line.deadline, line.ref)
     return fingerprint(line.kind.value, line.text, line.owners, line.deadline)
 
 
@@ -66,9 +73,11 @@ def notice_lexicon(meeting: Meeting, settings: OfficeSettings) -> Lexicon:
 
 
 def line_sentence(line: Line, meeting_date: date | None, lexicon: Lexicon) -> str:
-    """The sentence a line becomes in the notice (and in the biên bản's conclusions)."""
+    """The sentence a line becomes in the notice (and in the biên bản's conclusions); a task
+    carried over from an earlier meeting is restated as such."""
     if line.kind in (Kind.TASK, Kind.DECISION):
-        return action_sentence(line.text, line.owners, line.deadline, meeting_date, lexicon)
+        text = action_sentence(line.text, line.owners, line.deadline, meeting_date, lexicon)
+        return carried_over(text) if line.ref else text
     return sentence(line.text)
 
 

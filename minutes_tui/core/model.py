@@ -94,6 +94,9 @@ class Line:
     deadline: str = ""  # as typed; understood on demand by dates.parse_deadline
     id: str = field(default_factory=new_id)
     created: float = field(default_factory=time.time)
+    #: ``"<meeting id>/<task id>"`` on a task carried over from an earlier meeting: the
+    #: line restates that task (its record stays on its own meeting); empty otherwise.
+    ref: str = ""
 
     @property
     def lead(self) -> str | None:
@@ -103,6 +106,8 @@ class Line:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["kind"] = self.kind.value
+        if not self.ref:
+            del data["ref"]  # absent = no reference: files without carried tasks stay as they were
         return data
 
     @classmethod
@@ -114,6 +119,7 @@ class Line:
             deadline=str(data.get("deadline", "")),
             id=str(data.get("id") or new_id()),
             created=float(data.get("created", 0.0)),
+            ref=str(data.get("ref") or ""),
         )
 
     def as_typed(self) -> str:
@@ -244,11 +250,25 @@ class Meeting:
 SETTING_FIELDS: tuple[str, ...] = (
     "parent_body", "issuer", "code", "place_name", "authority", "signer_title",
     "signer_name", "announcer", "recipients", "archive_code", "closing", "date_line", "pdf_a", "language", "theme",
-    "tag_keys", "export_folder",
+    "tag_keys", "export_folder", "export_access", "due_soon_days",
 )
 
 #: Values of the ``tag_keys`` setting: F2–F6, or Alt+1…5 for terminals that take the F-keys.
 TAG_KEY_CHOICES: tuple[str, ...] = ("f", "alt")
+
+#: ``due_soon_days``: a task is "sắp đến hạn" this many days before its deadline (and on it).
+DEFAULT_DUE_SOON_DAYS = 7
+MAX_DUE_SOON_DAYS = 365
+
+
+def due_soon_days(value: object) -> int:
+    """The ``due_soon_days`` setting from its typed or stored form; ``ValueError`` when it is not
+    a whole number of days from 0 to :data:`MAX_DUE_SOON_DAYS`."""
+    days = int(str(value).strip())
+    if not 0 <= days <= MAX_DUE_SOON_DAYS:
+        raise ValueError(f"due_soon_days out of range: {days}")
+    return days
+
 
 DEFAULT_CLOSING = (
     "Thừa lệnh {body}, {announcer} thông báo đến các cơ quan, đơn vị, "
@@ -278,6 +298,8 @@ class OfficeSettings:
     theme: str = "textual-dark"
     tag_keys: str = "f"  # one of TAG_KEY_CHOICES
     export_folder: str = ""  # where exports go; "" = the user's Documents/minutes-tui
+    export_access: str = "private"  # exported documents: "private" (0600) or "shared" (the umask's mode)
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -289,7 +311,13 @@ class OfficeSettings:
         for key, value in data.items():
             if key not in known:
                 continue
-            values[key] = [str(v) for v in value] if key == "recipients" else str(value)
+            if key == "due_soon_days":
+                try:
+                    values[key] = due_soon_days(value)
+                except ValueError:
+                    continue  # a damaged value: the default
+            else:
+                values[key] = [str(v) for v in value] if key == "recipients" else str(value)
         return cls(**values)
 
     def with_value(self, name: str, value: str) -> OfficeSettings:

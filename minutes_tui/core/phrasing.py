@@ -10,6 +10,8 @@
   (``…; giao A thực hiện``).
 * :func:`with_deadline`: the deadline is appended once, worded by its kind
   (``hoàn thành trước ngày …``, ``thực hiện thường xuyên``), unless the text says it.
+* :func:`carried_over`: a task carried over from an earlier meeting is restated
+  as it was given, marked ``(nhiệm vụ chuyển tiếp)`` before its full stop.
 """
 
 from __future__ import annotations
@@ -260,3 +262,23 @@ def action_sentence(text: str, owners: Sequence[str], deadline: str, meeting_dat
     # the sentence's own verb is "hoàn thành": typed first, or right after its owner
     finishing = key(text).startswith(finish) or bool(owners) and f"{key(owners[0])} {finish}" in key(placed)
     return sentence(with_deadline(placed, deadline, meeting_date, after_assignment=assigned, finishing=finishing))
+
+
+#: The mark of a task carried over from an earlier meeting (``Line.ref``), as an office's
+#: tracking table and its notices say it.
+CARRIED_NOTE: Final = "nhiệm vụ chuyển tiếp"
+
+
+def carried_over(text: str) -> str:
+    """A carried task's sentence marked ``(nhiệm vụ chuyển tiếp)`` before its stop; inside
+    a closing parenthesis already there (``(theo Kế hoạch số 12/KH-UBND; nhiệm vụ chuyển
+    tiếp)``); unchanged when the sentence already says it is carried over."""
+    if key("chuyển tiếp") in key(text):
+        return text
+    body = text.rstrip()
+    stop = "."
+    if body.endswith("."):
+        body = body[:-1].rstrip()
+    if body.endswith(")"):
+        return f"{body[:-1].rstrip(_TRAILING)}; {CARRIED_NOTE}){stop}"
+    return f"{body} ({CARRIED_NOTE}){stop}"

@@ -17,13 +17,11 @@ raise :class:`TaskError` with a message for the user.
 
 Phase B, built on this (the full note is in the phase A report of issue #13):
 
-* **Index** ``DATA/tasks.json`` = ``{"version": 1, "meetings": {meeting id:
-  {"seq": seq, "tasks": [Task.to_dict(), ...]}}}``, rewritten atomically by
-  the archive right after a meeting's checkpoint, from ``tasks_of(store.meeting)``
-  (only that meeting's entry changes; an entry whose ``seq`` differs from the
-  meeting file's, or a missing one, is rebuilt from that meeting alone).
-  ``tasks``, the tracker and ``report`` read the index only:
-  :meth:`Task.from_dict`, then :func:`state_on` for the day asked.
+* **Index** (``store/task_index.py``): one side file per meeting,
+  ``DATA/tasks/<meeting id>.json``, written after each checkpoint of that
+  meeting from ``tasks_of(store.meeting)`` and rebuilt when stale. ``tasks``,
+  the tracker and ``report`` read the side files only: :meth:`Task.from_dict`,
+  then :func:`state_on` for the day asked.
 * **Services** (``services/followup.py``): resolve a unique id prefix in the
   index, take the meeting's open store (the app's, or one the CLI opens: one
   owner per file), build ops with :func:`mark_done`, :func:`add_progress`,
@@ -31,20 +29,23 @@ Phase B, built on this (the full note is in the phase A report of issue #13):
   :func:`record_meeting`, :func:`set_notice` from ``tasks_of(store.meeting)``
   (the live record, not the index copy), then ``store.commit(ops)`` — durable
   when it returns, undone by ``store.undo()``, replayed after a crash.
-* **Carry-over**: the record stays on the source meeting, which gets
-  ``record_meeting(task, new meeting, its date, CARRIED)``; the new meeting
-  gets a reference line (a ``>`` line with a ``ref = "<meeting>/<task>"``
-  field added to ``Line``) that :func:`tasks_of` must skip and the compiler
-  restates as "nhiệm vụ chuyển tiếp". Follow-up typed on it is committed to
-  the source meeting's store.
+* **Carry-over** (``services.followup.carry_over``): the record stays on the
+  source meeting, which gets ``record_meeting(task, new meeting, its date,
+  CARRIED)``; the new meeting gets the line of :func:`carried_line` (a ``>``
+  line with ``ref = "<meeting>/<task>"``, see :func:`reference`), which
+  :func:`tasks_of` skips and the notice restates with "(nhiệm vụ chuyển tiếp)"
+  (``core.phrasing.carried_over``). Follow-up is committed to the source
+  meeting's store.
 * **CLI/tracker**: :func:`parse_state_filter`, :func:`matches`,
   :func:`sort_key`, :func:`task_json`, :func:`state_label`,
-  :func:`search_text`; reports: ``core.task_report.build_report`` then
+  :func:`search_text`; the tracker's per-keystroke filters are
+  ``core.tracker``; reports: ``core.task_report.build_report`` then
   ``render.docx_report`` / ``render.xlsx_report`` / ``render.csv_report``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -62,15 +63,15 @@ from minutes_tui.core.followup import (
     ProgressNote,
     Status,
 )
-from minutes_tui.core.model import Kind, Line, Meeting
+from minutes_tui.core.model import DEFAULT_DUE_SOON_DAYS, Kind, Line, Meeting
 from minutes_tui.core.text import fold
 from minutes_tui.errors import UserError
 from minutes_tui.i18n import tr
 
 Op = dict[str, Any]
 
-#: "Sắp đến hạn" covers the deadline day and this many days before it (a setting in phase B).
-DEFAULT_DUE_SOON_DAYS: Final = 7
+# "Sắp đến hạn" covers the deadline day and DEFAULT_DUE_SOON_DAYS days before it (core.model);
+# the office setting ``OfficeSettings.due_soon_days`` is what callers pass as ``window``.
 
 
 class TaskError(UserError, ValueError):
@@ -109,6 +110,7 @@ STATE_ORDER: Final[tuple[State, ...]] = (
 )
 _RANK: Final[dict[State, int]] = {state: rank for rank, state in enumerate(STATE_ORDER)}
 _CLOSED: Final = frozenset({State.DONE_ON_TIME, State.DONE_LATE, State.CANCELLED})
+_HAS_YEAR: Final = re.compile(r"\d{4}")
 #: ``--state`` values: a state, ``open`` (not done, not cancelled) or ``all``.
 STATE_FILTERS: Final[tuple[str, ...]] = (*(state.value for state in State), "open", "all")
 
@@ -231,8 +233,8 @@ def tasks_of(meeting: Meeting) -> list[Task]:
     found: list[Task] = []
     meeting_date = meeting.details.meeting_date
     for order, line in enumerate(meeting.lines):
-        if not is_task(line):
-            continue
+        if not is_task(line) or line.ref:
+            continue  # a carried task restates one of an earlier meeting: not a new task
         record = meeting.followup.get(line.id)
         found.append(Task(
             id=line.id,
@@ -462,3 +464,36 @@ def record_meeting(task: Task, meeting: str, on: date | None, role: str = REVIEW
 def set_notice(task: Task, number: str, issued: date | None) -> list[Op]:
     """The number and date of the issued notice that assigned the task (``05/TB-HĐND``)."""
     return [followup.changes(task.id, notice=number.strip(), notice_date=issued)]
+
+
+# -- carry-over: the task restated in a later meeting ----------------------------------------------
+def reference(task: Task) -> str:
+    """What a carried line holds in ``Line.ref``: ``<meeting id>/<task id>``."""
+    return f"{task.meeting}/{task.id}"
+
+
+def _with_year(typed: str, due: date) -> str:
+    """``15/12`` → ``15/12/2026``, ``quý I`` → ``quý I/2027``, ``cuối năm`` → ``cuối năm 2026``;
+    the day itself when the phrase will not take its year."""
+    last = typed.split()[-1]
+    if last[-1].isdigit() or set(last.upper()) <= set("IVX"):
+        with_year = f"{typed}/{due.year}"
+    elif fold(last) == "nam":
+        with_year = f"{typed} {due.year}"
+    else:
+        with_year = f"{typed} năm {due.year}"
+    return with_year if parse_deadline(with_year, due).due == due else dmy(due)
+
+
+def carried_line(task: Task) -> Line:
+    """The line that restates ``task`` in a later meeting (``>`` with ``ref``).
+
+    Its deadline is the one in force, written so that the later meeting reads
+    the same day: a phrase without a year (``15/12``) becomes the date it meant.
+    The record stays on the task's own meeting (:func:`tasks_of` skips this line).
+    """
+    typed = task.deadline_text()
+    deadline = task.deadline_on()
+    if deadline is not None and deadline.due is not None and not _HAS_YEAR.search(typed):
+        typed = _with_year(typed, deadline.due)
+    return Line(Kind.TASK, task.text, list(task.owners), typed, ref=reference(task))

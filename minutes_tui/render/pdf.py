@@ -17,6 +17,7 @@ from typing import Final
 from minutes_tui.core.model import OfficeSettings
 from minutes_tui.core.text import fold
 from minutes_tui.errors import RenderError
+from minutes_tui.i18n import tr
 
 TIMEOUT_SECONDS: Final = 120
 #: LibreOffice's PDF export filter options (JSON form, LibreOffice ≥ 7.4).
@@ -42,7 +43,7 @@ def to_pdf(docx_path: Path, *, pdf_a: bool = False) -> Path:
     """Convert ``docx_path`` to a PDF next to it; a clear RenderError when it cannot."""
     program = soffice()
     if program is None:
-        raise RenderError("Chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer); tệp .docx vẫn dùng được.")
+        raise RenderError(tr("pdf.no_libreoffice"))
     target = docx_path.with_suffix(".pdf")
     # A private profile: works while another LibreOffice window is open.
     with tempfile.TemporaryDirectory(prefix="minutes-tui-lo-") as profile, tempfile.TemporaryDirectory() as out:
@@ -53,9 +54,9 @@ def to_pdf(docx_path: Path, *, pdf_a: bool = False) -> Path:
         try:
             subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise RenderError(f"LibreOffice không chuyển được sang PDF: {error}.") from error
+            raise RenderError(tr("pdf.failed", error=error)) from error
         produced = Path(out) / (docx_path.stem + ".pdf")
         if not produced.exists():
-            raise RenderError("LibreOffice không tạo ra tệp PDF; hãy mở tệp .docx và lưu thành PDF.")
+            raise RenderError(tr("pdf.no_output"))
         shutil.move(str(produced), target)
     return target

@@ -50,7 +50,9 @@ def _signature(notice: Notice) -> Table:
     return table
 
 
-def render_notice_preview(notice: Notice) -> RenderableType:
+def notice_preview_parts(notice: Notice) -> list[RenderableType]:
+    """The preview as a list of parts in print order (one per paragraph), so a view can
+    render them a few at a time: a 10,000-line notice is ~8,000 paragraphs."""
     parts: list[RenderableType] = [
         _header(notice),
         Text(""),
@@ -62,4 +64,8 @@ def render_notice_preview(notice: Notice) -> RenderableType:
         heading = block.style in (SECTION, SUBSECTION)
         parts.append(Padding(Text(block.display, style="bold" if heading else "", justify="full"), (0, 0, 1, 4)))
     parts.append(_signature(notice))
-    return Group(*parts)
+    return parts
+
+
+def render_notice_preview(notice: Notice) -> RenderableType:
+    return Group(*notice_preview_parts(notice))

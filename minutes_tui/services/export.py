@@ -12,6 +12,7 @@ from typing import Final
 from minutes_tui.core.model import Meeting, OfficeSettings
 from minutes_tui.core.letterhead import date_line, issue_date
 from minutes_tui.core.text import ascii_text
+from minutes_tui.i18n import tr
 from minutes_tui.services.issue import issued_version
 from minutes_tui.services.notices import (
     EditConflict,
@@ -22,6 +23,7 @@ from minutes_tui.services.notices import (
     pending_conflicts,
 )
 from minutes_tui.store import MeetingStore, StoreError
+from minutes_tui.store.files import FILE_MODE, create_private, ensure_private_dir
 
 _UNSAFE = re.compile(r'[^A-Za-z0-9 ._()-]+')
 #: Provincial e-office systems refuse longer (or accented) names on upload (e.g. Ninh Bình QĐ 161/2025).
@@ -59,7 +61,9 @@ def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | No
     compiled and the result stored as a new version (only computed when the
     store is read-only: another process holds the data). The date line is the
     day of the export, or ``issued`` (``export --date``), unless the office
-    leaves it blank; an issued notice keeps its own number and date.
+    leaves it blank; an issued notice keeps its own number and date. Files are
+    0600 and folders created for them 0700, unless ``settings.export_access`` is
+    ``"shared"`` (then the system's umask decides, as for any other program).
     """
     from minutes_tui.render.docx_notice import render_notice
     from minutes_tui.render.docx_record import render_record
@@ -70,17 +74,25 @@ def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | No
     targets = [target] + ([target.with_suffix(".pdf")] if pdf else [])
     existing = [path for path in targets if path.exists()]
     if existing and not force:
-        raise StoreError(f"Tệp {existing[0]} đã có; dùng --force để ghi đè.")
+        raise StoreError(tr("export.exists", path=existing[0]))
+    private = settings.export_access != "shared"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if private:
+            ensure_private_dir(target.parent)  # only the folders it creates: an existing one is the user's
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"Không tạo được thư mục {target.parent}: {error.strerror or error}.") from error
+        raise StoreError(tr("export.cannot_create_dir", path=target.parent, reason=error.strerror or error)) from error
     conflicts: list[EditConflict] = []
     final = None if record else issued_version(store)
     # Written beside the target and renamed: a kill mid-export never leaves a
-    # half-written document under the real name.
+    # half-written document under the real name. Created 0600 before the renderer
+    # opens it (it keeps the mode), so the text is never readable by others.
     partial = target.with_name(f".{target.stem}.partial.docx")
     try:
+        if private:
+            partial.unlink(missing_ok=True)  # left by a killed export
+            os.close(create_private(partial))
         if record:
             render_record(store.meeting, settings, partial)
         elif final is not None:
@@ -100,10 +112,16 @@ def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | No
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise StoreError(f"Không ghi được {target}: {error.strerror or error}.") from error
+        raise StoreError(tr("export.cannot_write", path=target, reason=error.strerror or error)) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     written = [target]
     if pdf:
         from minutes_tui.render.pdf import pdf_a_wanted, to_pdf
 
-        written.append(to_pdf(target, pdf_a=pdf_a_wanted(settings)))
+        produced = to_pdf(target, pdf_a=pdf_a_wanted(settings))
+        if private:
+            os.chmod(produced, FILE_MODE)
+        written.append(produced)
     return Exported(written, conflicts)

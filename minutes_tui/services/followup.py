@@ -8,14 +8,19 @@ commits it: durable when the call returns, undoable, replayed after a crash.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from minutes_tui.core import edits
 from minutes_tui.core import tasks as register
 from minutes_tui.core.directory import Directory
+from minutes_tui.core.edits import EditError
+from minutes_tui.core.followup import CARRIED, STATUS_VI, Status
+from minutes_tui.core.model import Line
 from minutes_tui.core.periods import Period
 from minutes_tui.core.task_report import build_report, report_day, report_heading
 from minutes_tui.core.tasks import (
@@ -28,7 +33,7 @@ from minutes_tui.core.tasks import (
     tasks_of,
 )
 from minutes_tui.errors import UserError
-from minutes_tui.store import Archive, MeetingStore
+from minutes_tui.store import Archive, MeetingStore, StoreError
 
 Op = register.Op
 REPORT_FORMATS = ("docx", "xlsx", "csv")
@@ -88,6 +93,51 @@ def update(store: MeetingStore, task_id: str, build: Callable[[Task], list[Op]])
     return _live(store, task_id)
 
 
+@dataclass(frozen=True)
+class Carried:
+    """The outcome of :func:`carry_over`: the line restating the task, and whether it is new."""
+
+    line: Line
+    added: bool
+
+
+def carry_over(source: MeetingStore, target: MeetingStore, task_id: str, on: date | None) -> Carried:
+    """Carry the task ``task_id`` of ``source``'s meeting into ``target``'s: two commits.
+
+    First ``target`` gets the line that restates the task (``>`` with
+    ``ref``; :func:`tasks_of` skips it, the notice marks it "nhiệm vụ chuyển
+    tiếp"), appended where the secretary is typing; then the task's own record,
+    on ``source``, notes that it was carried into that meeting (``on``: its
+    date). If the second commit fails, the first is undone, so neither meeting
+    says what the other does not; should that undo fail too, the line stays — it
+    points at a task that exists — and carrying again completes the record: both
+    halves are idempotent (an existing line is reused, a mention is not repeated).
+    The error of the failed commit is raised; nothing is lost either way.
+    """
+    if target.id == source.id:
+        raise TaskError("Nhiệm vụ thuộc chính cuộc họp này.")
+    task = _live(source, task_id)
+    if task.status in (Status.DONE, Status.CANCELLED):
+        raise TaskError(f"Nhiệm vụ đã “{STATUS_VI[task.status]}”; không chuyển tiếp.")
+    ref = register.reference(task)
+    line = next((line for line in target.meeting.lines if line.ref == ref), None)
+    added = line is None
+    if line is None:
+        line = register.carried_line(task)
+        target.commit([edits.insert(line, len(target.meeting.lines))])
+    try:
+        update(source, task_id, functools.partial(register.record_meeting, meeting=target.id, on=on,
+                                                  role=CARRIED))
+    except (UserError, EditError):
+        if added:
+            try:
+                target.undo()
+            except StoreError:
+                pass  # the line stays (see above); carrying again completes the record
+        raise
+    return Carried(line, added)
+
+
 def _live(store: MeetingStore, task_id: str) -> Task:
     for task in tasks_of(store.meeting):
         if task.id == task_id:
@@ -97,8 +147,14 @@ def _live(store: MeetingStore, task_id: str) -> Task:
 
 def write_report(archive: Archive, tasks: list[Task], path: Path, *, fmt: str, today: date,
                  period: Period | None = None, owner: str = "", separator: str = ",",
-                 force: bool = False, window: int = register.DEFAULT_DUE_SOON_DAYS) -> Path:
-    """Báo cáo tình hình thực hiện as ``fmt`` at ``path`` (never over an existing file unless ``force``)."""
+                 force: bool = False, window: int | None = None) -> Path:
+    """Báo cáo tình hình thực hiện as ``fmt`` at ``path`` (never over an existing file unless ``force``).
+
+    ``window``: days before a deadline that count as "sắp đến hạn"; by default the
+    office setting ``due_soon_days``.
+    """
+    if window is None:
+        window = archive.settings.due_soon_days
     if fmt not in REPORT_FORMATS:
         raise UserError(f"Định dạng báo cáo “{fmt}” không có; chọn {', '.join(REPORT_FORMATS)}.")
     if path.exists() and not force:

@@ -2,27 +2,34 @@
 
 The lines go through the same parser and the same durable commit as typed
 lines, as one edit (a single undo step).
+
+Limits are what the app serves in seconds (issue #10, items 9 and 11): a file
+is read with a byte cap (never trusting its reported size: ``/dev/zero`` says
+0) and must be a regular file; a meeting holds at most :data:`MAX_LINES` lines.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from minutes_tui.core import edits
 from minutes_tui.core.abbreviations import AbbrCommand
 from minutes_tui.core.capture import append_ops, detail_ops
 from minutes_tui.core.model import Meeting
-from minutes_tui.core.parser import (
-    AliasCommand,
-    ParsedLine,
-    Rejected,
-    SettingCommand,
-    parse,
-)
+from minutes_tui.core.parser import AliasCommand, ParsedLine, Rejected, SettingCommand, parse
+from minutes_tui.i18n import tr
 from minutes_tui.store import Archive, MeetingStore, StoreError
+from minutes_tui.store.schema import setting_problem
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+#: A meeting's lines at most: the notice of 10,000 lines compiles, previews and exports in seconds.
+MAX_LINES: Final = 10_000
+#: 10,000 lines of ~150 Vietnamese characters are about 2.2 MB in UTF-8; twice that is plenty.
+MAX_FILE_BYTES: Final = 4 * 1024 * 1024
+_CHUNK: Final = 1 << 20
 
 
 @dataclass
@@ -35,15 +42,36 @@ class ImportResult:
 def read_notes_file(path: Path) -> str:
     """The text of a notes file, or a StoreError saying in one line why not."""
     try:
-        if path.is_dir():
-            raise StoreError(f"{path} là thư mục, không phải tệp ghi chép.")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise StoreError(f"Tệp {path} quá lớn (trên 50 MB) để là một tệp ghi chép.")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise StoreError(f"Không tìm thấy tệp {path}.") from None
+        raise StoreError(tr("import.not_found", path=path)) from None
+    except IsADirectoryError:
+        raise StoreError(tr("import.is_dir", path=path)) from None
     except OSError as error:
-        raise StoreError(f"Không đọc được tệp {path}: {error.strerror or error}.") from None
+        raise StoreError(tr("import.unreadable", path=path, reason=error.strerror or error)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise StoreError(tr("import.is_dir", path=path))
+        if not stat.S_ISREG(mode):
+            # A device, FIFO or socket: /dev/zero would be read without end.
+            raise StoreError(tr("import.not_regular", path=path))
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= MAX_FILE_BYTES:
+            chunk = os.read(fd, _CHUNK)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_FILE_BYTES:
+            raise StoreError(tr("import.too_large", path=path, megabytes=MAX_FILE_BYTES // (1024 * 1024)))
+        data = b"".join(chunks)
+    except OSError as error:
+        raise StoreError(tr("import.unreadable", path=path, reason=error.strerror or error)) from None
+    finally:
+        os.close(fd)
     for encoding in ("utf-8-sig", "utf-16"):
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             continue
@@ -51,11 +79,18 @@ def read_notes_file(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise StoreError(f"Tệp {path} không phải văn bản UTF-8; hãy lưu lại với mã UTF-8.")
+    raise StoreError(tr("import.not_utf8", path=path))
 
 
 def import_notes(archive: Archive, text: str) -> ImportResult:
-    """Create a meeting from notes ``text``; office settings and aliases apply too."""
+    """Create a meeting from notes ``text``; office settings and aliases apply too.
+
+    Nothing is written when the notes hold more than :data:`MAX_LINES` lines.
+    """
+    raw_lines = text.splitlines()
+    count_lines = sum(1 for raw in raw_lines if raw.strip())
+    if count_lines > MAX_LINES:
+        raise StoreError(tr("import.too_many_lines", count=count_lines, limit=MAX_LINES))
     scratch = Meeting()
     ops: list[edits.Op] = []
     problems: list[str] = []
@@ -64,14 +99,18 @@ def import_notes(archive: Archive, text: str) -> ImportResult:
     count = 0
     settings_changed = False
     abbreviations: list[AbbrCommand] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(raw_lines, start=1):
         parsed = parse(raw, directory)
         if parsed is None:
             continue
         if isinstance(parsed, Rejected):
-            problems.append(f"dòng {number}: {parsed.message}")
+            problems.append(tr("import.line_problem", number=number, message=parsed.message))
             continue
         if isinstance(parsed, SettingCommand):
+            problem = setting_problem(parsed.name, parsed.value.strip())
+            if problem is not None:
+                problems.append(tr("import.line_problem", number=number, message=tr(problem[0], **problem[1])))
+                continue
             settings = settings.with_value(parsed.name, parsed.value)
             settings_changed = True
             continue

@@ -17,6 +17,7 @@ from minutes_tui.core.compiler import compile_notice, meeting_fingerprint
 from minutes_tui.core.model import OfficeSettings
 from minutes_tui.core.notice import Notice
 from minutes_tui.core.text import clean_line
+from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.store.notice_store import ParagraphEdit
 
@@ -110,10 +111,10 @@ def edit_paragraph(store: MeetingStore, key: str, text: str) -> Notice:
     """Keep the user's ``text`` for paragraph ``key`` of the newest version."""
     latest = store.notices.latest()
     if latest is None:
-        raise StoreError("Chưa có thông báo để sửa; hãy soạn thông báo trước.")
+        raise StoreError(tr("notices.nothing_to_edit"))
     block = latest.notice.block(key)
     if block is None:
-        raise StoreError("Đoạn này không còn trong thông báo; hãy soạn lại.")
+        raise StoreError(tr("notices.paragraph_gone"))
     edits = store.notices.edits()
     edits[key] = ParagraphEdit(key, clean_line(text), block.source, base=block.text)
     store.notices.save_edits(edits)

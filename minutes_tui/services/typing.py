@@ -34,6 +34,7 @@ from minutes_tui.core.completion import (
 from minutes_tui.core.dates import ONGOING, parse_date, parse_deadline
 from minutes_tui.core.model import DETAIL_FIELDS, Kind, Line, Meeting, MeetingDetails
 from minutes_tui.core.text import fold
+from minutes_tui.i18n import tr
 from minutes_tui.store import Archive, MeetingStore, StoreError
 from minutes_tui.store.completion_index import CompletionIndex, Entry
 from minutes_tui.store.typing_prefs import TypingPrefs, load_prefs, save_prefs
@@ -144,7 +145,7 @@ class TypingAids:
 
     def _save(self, prefs: TypingPrefs) -> None:
         if self.archive.readonly:
-            raise StoreError("Dữ liệu đang mở ở chế độ chỉ đọc.")
+            raise StoreError(tr("store.readonly"))
         save_prefs(self.archive.root, prefs)  # written first: a refused write changes nothing
         self.prefs = prefs
 
@@ -160,9 +161,9 @@ class TypingAids:
     def save_template(self, name: str, details: MeetingDetails) -> Template:
         template = Template.of(name, details)
         if not template.name:
-            raise StoreError("Mẫu cuộc họp cần một tên.")
+            raise StoreError(tr("store.template_name"))
         if not template.details:
-            raise StoreError("Cuộc họp chưa có thông tin nào để lưu làm mẫu.")
+            raise StoreError(tr("store.template_empty"))
         self._save(self.prefs.with_template(template))
         return template
 

@@ -6,11 +6,11 @@ the database of record) is rewritten atomically in the background by
 :meth:`MeetingStore.fold`, and the journal is replayed on open after a crash.
 """
 
-from minutes_tui.store.archive import Archive, MeetingSummary
-from minutes_tui.store.errors import CorruptFile, DataLocked, FutureSchema, StoreError
+from minutes_tui.store.archive import Archive, InvalidSetting, MeetingSummary
+from minutes_tui.store.errors import CorruptFile, DataLocked, FutureSchema, StoreError, UnreadableFile, UnsafeFile
 from minutes_tui.store.meeting_store import MeetingStore
 
 __all__ = [
-    "Archive", "CorruptFile", "DataLocked", "FutureSchema", "MeetingStore",
-    "MeetingSummary", "StoreError",
+    "Archive", "CorruptFile", "DataLocked", "FutureSchema", "InvalidSetting", "MeetingStore",
+    "MeetingSummary", "StoreError", "UnreadableFile", "UnsafeFile",
 ]

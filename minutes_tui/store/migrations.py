@@ -12,7 +12,7 @@ from typing import Any
 
 from minutes_tui.store.errors import FutureSchema
 
-SCHEMA = 3
+SCHEMA = 4
 Tables = dict[str, dict[str, Any]]
 
 
@@ -36,7 +36,14 @@ def _v2_to_v3(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(tables: Tables) -> Tables:
+    # Version 4 lets a line carry "ref" (a task carried over from an earlier meeting). Nothing
+    # to convert; an older build would read such a line as a new task (a copy in the register)
+    # and drop the reference at its next checkpoint, so it must refuse the file instead.
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def version_of(tables: Tables) -> int:

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from minutes_tui.core.notice import Notice
-from minutes_tui.store.errors import CorruptFile, StoreError, WriteFailed
-from minutes_tui.store.files import atomic_write, ensure_private_dir, remove_orphan_temps, set_aside
+from minutes_tui.i18n import tr
+from minutes_tui.store.errors import CorruptFile, ReadOnly, StoreError, WriteFailed
+from minutes_tui.store.files import atomic_write, ensure_private_dir, parse_json, read_regular, remove_orphan_temps, set_aside
 
 KEEP_DRAFTS = 50
 DRAFT = "draft"
@@ -129,7 +130,7 @@ class NoticeStore:
             except FileNotFoundError:
                 pass
             except OSError as error:
-                raise StoreError(f"Không đọc được thư mục {self.path}: {error.strerror or error}.") from error
+                raise StoreError(tr("store.folder_unreadable", path=self.path, reason=error.strerror or error)) from error
             self._numbers = sorted(found)
         return self._numbers
 
@@ -139,12 +140,15 @@ class NoticeStore:
             return self._legacy[number]
         path = self._version_path(number)
         try:
-            data = json.loads(path.read_bytes().decode("utf-8"))
-            return NoticeVersion.from_dict(data)
-        except FileNotFoundError:
+            found = read_regular(path)
+            if found is None:
+                return None
+            return NoticeVersion.from_dict(parse_json(found[0], path))
+        except StoreError as error:
+            self.warnings.append(str(error))
             return None
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
-            self.warnings.append(str(CorruptFile(path, f"phiên bản thông báo không đọc được: {error}")))
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+            self.warnings.append(str(CorruptFile(path, "notice", detail=type(error).__name__)))
             return None
 
     def latest(self) -> NoticeVersion | None:
@@ -217,14 +221,14 @@ class NoticeStore:
         if self._edits is None:
             path = self.path / EDITS_NAME
             try:
-                data = json.loads(path.read_bytes().decode("utf-8"))
-                self._edits = {item["key"]: ParagraphEdit.from_dict(item) for item in data.get("edits", [])}
-            except FileNotFoundError:
-                self._edits = {}
-            except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
-                self.warnings.append(str(CorruptFile(path, f"không đọc được các đoạn đã sửa: {error}")))
-                if not self.readonly:
-                    set_aside(path)
+                found = read_regular(path)
+                data = parse_json(found[0], path) if found is not None else {"edits": []}
+                self._edits = {str(item["key"]): ParagraphEdit.from_dict(item) for item in data.get("edits", [])}
+            except (StoreError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+                damage = error if isinstance(error, StoreError) else CorruptFile(path, "edits", detail=type(error).__name__)
+                if not self.readonly and isinstance(damage, CorruptFile):
+                    damage = damage.set_aside_as(set_aside(path))
+                self.warnings.append(str(damage))
                 self._edits = {}
         return self._edits
 
@@ -272,7 +276,7 @@ class NoticeStore:
     # -- writing ---------------------------------------------------------------------
     def _writable(self) -> None:
         if self.readonly:
-            raise StoreError("Cuộc họp đang mở ở chế độ chỉ đọc.")
+            raise ReadOnly()
 
     def _write_json(self, path: Path, data: dict[str, Any]) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

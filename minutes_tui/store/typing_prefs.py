@@ -15,6 +15,7 @@ from typing import Any, Final
 from minutes_tui.core.abbreviations import Abbreviations
 from minutes_tui.core.carryover import Template
 from minutes_tui.core.text import fold
+from minutes_tui.i18n import tr
 from minutes_tui.store.errors import WriteFailed
 from minutes_tui.store.files import atomic_write, set_aside
 
@@ -62,14 +63,13 @@ def load_prefs(root: Path, *, readonly: bool = False) -> tuple[TypingPrefs, list
     except FileNotFoundError:
         return TypingPrefs(), []
     except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError) as error:
-        warning = f"Tệp viết tắt và mẫu cuộc họp {path} hỏng ({error}); dùng mặc định."
+        kept = ""
         if not readonly:
             try:
-                kept = set_aside(path)
-                warning += f" Tệp hỏng giữ ở {kept.name}."
+                kept = tr("store.kept_as", name=set_aside(path).name)
             except OSError:
                 pass
-        return TypingPrefs(), [warning]
+        return TypingPrefs(), [tr("store.typing_prefs_damaged", path=path, reason=error, kept=kept)]
 
 
 def save_prefs(root: Path, prefs: TypingPrefs) -> None:

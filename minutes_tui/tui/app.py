@@ -7,7 +7,9 @@ single instance and a single writer per file).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -23,9 +25,10 @@ from minutes_tui.i18n import tr
 from minutes_tui.locations import crash_dir
 from minutes_tui.store import Archive, MeetingStore, StoreError
 from minutes_tui.tui import keymap
+from minutes_tui.tui.followup_session import FollowUpSession
 from minutes_tui.tui.kinds import kind_css_variables
 from minutes_tui.tui.palette import FoldedCommands, MinutesPalette
-from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen
+from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen, StatusScreen
 from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
 
@@ -61,40 +64,55 @@ class MinutesApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FoldedCommands}
 
-    def __init__(self, archive: Archive, *, open_meeting: str | None = None, new: bool = False) -> None:
+    def __init__(self, archive: Archive, *, open_meeting: str | None = None, new: bool = False,
+                 today: date | None = None) -> None:
+        """``today``: the day task states are computed for (tests, ``--as-of``); None: the real today."""
         super().__init__()
         self.archive = archive
         self._start_meeting = open_meeting
         self._start_new = new
+        self._today = today
         self.stores: dict[str, MeetingStore] = {}
         self._checkpoint_timers: dict[str, Timer] = {}
         self._search_index: SearchIndex | None = None  # built on the first archive search
         #: Key overrides by binding id (the ``tag_keys`` setting), applied with ``set_keymap``.
         self.key_overrides: dict[str, str] = {}
+        self.signal_received: int | None = None  # set by tui.signals (SIGHUP, SIGTERM, SIGINT)
+        self._leaving_on_signal = False
+        #: The task register and the follow-up recorded (the tracker, capture's panel).
+        self.followup = FollowUpSession(self)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The kind colours as CSS variables (``$kind-task`` …): one table in ``kinds.py``."""
         return {**super().get_theme_variable_defaults(), **kind_css_variables()}
 
     def on_mount(self) -> None:
-        self.theme = self.archive.settings.theme or "textual-dark"
+        try:
+            self.theme = self.archive.settings.theme or "textual-dark"
+        except Exception:  # noqa: BLE001 - Textual's InvalidThemeError: settings are checked on load; never fail to start
+            self.theme = "textual-dark"
         self.apply_tag_keys(self.archive.settings.tag_keys)
         self.push_screen(MeetingsScreen())
-        for warning in self.archive.warnings:
-            self.notify(warning, severity="warning", timeout=15)
-        self.archive.warnings.clear()
+        self.show_warnings()
+        if self.signal_received is not None:  # a signal came while the app was starting
+            self.exit_on_signal(self.signal_received)
+            return
         if self._start_new:
             self.new_meeting()
         elif self._start_meeting:
             self.open_capture(self._start_meeting)
+
+    def show_warnings(self) -> None:
+        """The store's warnings (a damaged file recovered, a setting that fell back), each once."""
+        for warning in self.archive.take_warnings():
+            self.notify(warning, severity="warning", timeout=15)
 
     # -- meetings --------------------------------------------------------------
     def store_for(self, meeting_id: str) -> MeetingStore:
         if meeting_id not in self.stores:
             store = self.archive.open_meeting(meeting_id)
             self.stores[meeting_id] = store
-            for warning in store.warnings:
-                self.notify(warning, severity="warning", timeout=15)
+            self.show_warnings()  # the store's warnings joined the archive's
         return self.stores[meeting_id]
 
     def new_meeting(self) -> None:
@@ -109,9 +127,9 @@ class MinutesApp(App[None]):
     def open_capture(self, meeting_id: str) -> None:
         self.switch_meeting_screen(meeting_id, "capture")
 
-    def switch_meeting_screen(self, meeting_id: str, name: str, search: str = "") -> None:
+    def switch_meeting_screen(self, meeting_id: str, name: str, search: str = "", line_id: str = "") -> None:
         """Show ``meeting_id`` in the capture, review or notice screen (one key each);
-        review opens filtered by ``search`` when given."""
+        review opens filtered by ``search``, or on the line ``line_id``, when given."""
         try:
             store = self.store_for(meeting_id)
         except StoreError as error:
@@ -120,7 +138,10 @@ class MinutesApp(App[None]):
         screen = meeting_screen(name)(store)
         if search:
             screen.search_for(search)
+        if line_id:
+            screen.start_at(line_id)
         if isinstance(self.screen, MeetingScreen):
+            self.save_unsaved(self.screen)
             self.checkpoint_in_background(self.screen.store)
             self.switch_screen(screen)
         else:
@@ -139,6 +160,7 @@ class MinutesApp(App[None]):
 
     def leave_meeting(self, screen: MeetingScreen) -> None:
         """Back to the meeting list; the meeting is written into its file on a worker."""
+        self.save_unsaved(screen)
         self.checkpoint_in_background(screen.store)
         self.switch_to_meetings()
 
@@ -203,6 +225,35 @@ class MinutesApp(App[None]):
 
         self.push_screen(DirectoryForm())
 
+    # -- the task register -----------------------------------------------------------------
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @property
+    def due_soon_days(self) -> int:
+        return self.archive.settings.due_soon_days
+
+    def open_tracker(self) -> None:
+        """The tracker over whatever screen is shown; Esc comes back to it."""
+        from minutes_tui.tui.screens.tracker import TrackerScreen
+
+        if not isinstance(self.screen, TrackerScreen):
+            self.push_screen(TrackerScreen())
+
+    def open_task_line(self, meeting_id: str, line_id: str) -> None:
+        """The meeting of a task in review, the cursor on the task's line (from the tracker)."""
+        from minutes_tui.tui.screens.tracker import TrackerScreen
+
+        while isinstance(self.screen, TrackerScreen):
+            self.pop_screen()
+        self.switch_meeting_screen(meeting_id, "review", line_id=line_id)
+
+    def meetings_changed(self, meeting_ids: tuple[str, ...]) -> None:
+        """These meetings changed under their screens (follow-up undone elsewhere): show them again."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen) and screen.store.id in meeting_ids:
+                screen.meeting_changed()
+
     def close_stores(self) -> None:
         for store in self.stores.values():
             try:
@@ -215,7 +266,40 @@ class MinutesApp(App[None]):
                 pass
         self.stores.clear()
 
+    # -- the half-typed line, and leaving on a signal ----------------------------------
+    def save_unsaved(self, screen: Screen | None = None) -> None:
+        """Keep the text a screen has not committed as its meeting's draft.
+
+        A screen offers it through ``unsaved_text() -> str`` (the capture screen:
+        the input's value). ``screen`` None: every screen of the stack. Best
+        effort: a refused write is said, and never stops the app from leaving.
+        """
+        for shown in [screen] if screen is not None else list(self.screen_stack):
+            unsaved = getattr(shown, "unsaved_text", None)
+            store = getattr(shown, "store", None)
+            if not callable(unsaved) or not isinstance(store, MeetingStore) or store.readonly:
+                continue
+            try:
+                store.save_draft(unsaved())
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+
+    def exit_on_signal(self, signum: int) -> None:
+        """SIGHUP, SIGTERM or SIGINT (see :mod:`minutes_tui.tui.signals`): save the
+        draft, checkpoint every meeting, and exit through ``App.exit`` so that the
+        terminal is restored. Runs once, on the event loop."""
+        if self._leaving_on_signal:
+            return
+        self._leaving_on_signal = True
+        self.signal_received = signum
+        try:
+            self.save_unsaved()
+        finally:
+            self.close_stores()
+            self.exit(return_code=128 + signum)
+
     async def action_quit(self) -> None:
+        self.save_unsaved()
         self.close_stores()
         self.exit()
 
@@ -232,9 +316,9 @@ class MinutesApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """On a meeting screen, messages go to its status line (one line, replaced);
-        elsewhere they are toasts."""
-        if isinstance(self.screen, MeetingScreen):
+        """On a meeting screen or the tracker, messages go to its status line (one
+        line, replaced); elsewhere they are toasts."""
+        if isinstance(self.screen, StatusScreen):
             self.screen.say(message, severity=severity, timeout=timeout)
         else:
             super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
@@ -296,6 +380,8 @@ class MinutesApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         # Like Harlequin: a crash report file and one friendly line, not a raw traceback.
         path = write_crash_report(crash_dir(self.archive.root), error)
+        with contextlib.suppress(Exception):  # already crashing: the report is written, the journal is safe
+            self.save_unsaved()
         self.close_stores()
         self._return_code = 1
         if self._exception is None:

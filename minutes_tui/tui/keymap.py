@@ -55,8 +55,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("list.page_up", "pageup", "page_up", "key.page_up", show=False),
     ),
     "meetings": (
-        Key("meetings.open", "enter,o", "open_capture", "key.open"),
-        Key("meetings.new", "n", "new_meeting", "key.new"),
+        Key("meetings.open", "enter,o", "open_capture", "key.open", help="key.open_help"),
+        Key("meetings.new", "n", "new_meeting", "key.new", help="key.new_help"),
         Key("meetings.new_template", "m", "new_from_template", "key.new_from_template", show=False),
         Key("meetings.review", "r", "open_review", "key.review"),
         Key("meetings.notice", "t", "open_notice", "key.notice"),
@@ -64,6 +64,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("meetings.clear", "escape", "clear_search", "key.clear_search", show=False),
         Key("meetings.settings", "s", "app.settings", "key.settings"),
         Key("meetings.directory", "d", "app.directory", "key.directory", show=False),
+        Key("meetings.tracker", "ctrl+l", "tracker", "key.tracker", help="key.tracker_help"),
     ),
     "capture": (
         Key("capture.finding", "f2", "tag('finding')", "key.tag_finding", group=TAGS_GROUP),
@@ -80,7 +81,19 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("capture.details", "ctrl+o", "details", "key.details", show=False),
         Key("capture.review", "ctrl+r", "review", "key.review"),
         Key("capture.notice", "ctrl+n", "notice", "key.notice"),
+        Key("capture.followup", "ctrl+f", "followup_panel", "key.followup_panel", show=False,
+            help="key.followup_panel_help"),
+        Key("capture.tracker", "ctrl+l", "tracker", "key.tracker", show=False, help="key.tracker_help"),
         Key("capture.back", "escape", "back", "key.back"),
+    ),
+    # capture's panel of the body's open tasks (ctrl+f moves the focus there: letters are keys again)
+    "followup": (
+        Key("followup.carry", "c", "carry", "key.carry", help="key.carry_help"),
+        Key("followup.done", "d", "done", "key.task_done", help="key.task_done_help"),
+        Key("followup.progress", "t", "progress", "key.progress", help="key.progress_help"),
+        Key("followup.deadline", "h", "deadline", "key.change_deadline", show=False, help="key.change_deadline_help"),
+        Key("followup.undo", "u", "undo", "key.undo", show=False, help="key.undo_followup"),
+        Key("followup.close", "escape", "close", "key.back_to_typing"),
     ),
     "review": (
         Key("review.finding", "f2", "tag('finding')", "key.tag_finding", group=TAGS_GROUP),
@@ -113,6 +126,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("review.details", "ctrl+o", "details", "key.details", show=False),
         Key("review.capture", "ctrl+g", "capture", "key.capture", show=False),
         Key("review.notice", "ctrl+n", "notice", "key.notice", show=False),
+        Key("review.tracker", "ctrl+l", "tracker", "key.tracker", show=False, help="key.tracker_help"),
         Key("review.back", "escape", "cancel", "key.back", help="key.back_review"),
     ),
     "checks": (
@@ -126,14 +140,33 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("notice.record", "b", "export_record", "key.export_record_short", help="key.export_record"),
         Key("notice.capture", "ctrl+g", "capture", "key.capture", show=False),
         Key("notice.review", "ctrl+r", "review", "key.review", show=False),
+        Key("notice.tracker", "ctrl+l", "tracker", "key.tracker", show=False, help="key.tracker_help"),
         Key("notice.back", "escape", "back", "key.back"),
+    ),
+    "tracker": (
+        Key("tracker.open", "enter,o", "open_source", "key.open_meeting", help="key.open_source"),
+        Key("tracker.done", "d", "done", "key.task_done", help="key.task_done_help"),
+        Key("tracker.progress", "t", "progress", "key.progress", help="key.progress_help"),
+        Key("tracker.deadline", "h", "deadline", "key.change_deadline", help="key.change_deadline_help"),
+        Key("tracker.pause", "p", "pause", "key.pause", show=False, help="key.pause_help"),
+        Key("tracker.cancel", "x", "cancel_task", "key.cancel_task", show=False, help="key.cancel_task_help"),
+        Key("tracker.reopen", "r", "reopen", "key.reopen", show=False, help="key.reopen_help"),
+        Key("tracker.undo", "u,ctrl+z", "undo", "key.undo", show=False, help="key.undo_followup"),
+        Key("tracker.search", "slash", "search", "key.search"),
+        Key("tracker.filter_state", "f", "filter_state", "key.filter", help="key.filter_state"),
+        Key("tracker.filter_owner", "at", "filter_owner", "key.filter_owner", show=False),
+        Key("tracker.filter_body", "c", "filter_body", "key.filter_body", show=False),
+        Key("tracker.filter_period", "q", "filter_period", "key.filter_period", show=False,
+            help="key.filter_period_help"),
+        Key("tracker.report", "b", "report", "key.report", help="key.report_help"),
+        Key("tracker.back", "escape", "back", "key.back_short", help="key.back_tracker"),
     ),
     "form": (
         Key("form.save", "ctrl+s", "save", "key.save", priority=True),
         Key("form.cancel", "escape", "cancel", "key.cancel", priority=True),
     ),
     "details_form": (
-        Key("details.accept_offers", "ctrl+l", "accept_offers", "key.accept_offers", help="key.accept_offers_help"),
+        Key("details.accept_offers", "ctrl+g", "accept_offers", "key.accept_offers", help="key.accept_offers_help"),
         Key("details.save_template", "ctrl+t", "save_template", "key.save_template", show=False,
             help="key.save_template_help"),
     ),
@@ -155,9 +188,10 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
 #: The sections of :data:`KEYMAP` that act on each screen, the screen's own first.
 SCREEN_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "meetings": ("meetings", "list", "app"),
-    "capture": ("capture", "app"),
+    "capture": ("capture", "followup", "app"),
     "review": ("review", "list", "checks", "app"),
     "notice": ("notice", "app"),
+    "tracker": ("tracker", "list", "app"),
 }
 
 #: Tag keys (F2–F6) by binding id, for the Alt keymap.

@@ -94,8 +94,15 @@ def test_bad_input_is_one_clear_line(
 
 
 def test_list_on_an_empty_or_missing_data_dir(tmp_path: Path) -> None:
+    # A missing folder is a typo in --data (issue #10, item 16): said, non-zero, nothing created.
     result = cli("list", data=tmp_path / "nowhere")
-    assert result.returncode == 0 and result.stdout == ""
+    assert_one_line_error(result)
+    assert not (tmp_path / "nowhere").exists()
+    from minutes_tui.store import Archive
+
+    Archive(tmp_path / "empty").open().close()  # an archive without meetings yet
+    result = cli("list", data=tmp_path / "empty")
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
 
 
 def test_data_dir_from_environment(tmp_path: Path) -> None:

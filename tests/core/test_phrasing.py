@@ -9,6 +9,7 @@ import pytest
 from minutes_tui.core.names import Lexicon
 from minutes_tui.core.phrasing import (
     action_sentence,
+    carried_over,
     join_names,
     lead_clause,
     place_owners,
@@ -143,3 +144,24 @@ MORE = [
 @pytest.mark.parametrize(("text", "owners", "deadline", "written"), MORE)
 def test_action_sentence_more(text: str, owners: list[str], deadline: str, written: str) -> None:
     assert action_sentence(text, owners, deadline, MEETING, LEXICON) == written
+
+
+@pytest.mark.parametrize(
+    ("restated", "marked"),
+    [
+        ("Phòng Kinh tế hoàn thành kiểm kê đất công trước ngày 20/11/2026.",
+         "Phòng Kinh tế hoàn thành kiểm kê đất công trước ngày 20/11/2026 (nhiệm vụ chuyển tiếp)."),
+        ("Rà soát hộ nghèo cuối năm.", "Rà soát hộ nghèo cuối năm (nhiệm vụ chuyển tiếp)."),
+        ("Tiếp tục rà soát hộ nghèo.", "Tiếp tục rà soát hộ nghèo (nhiệm vụ chuyển tiếp)."),
+        # one parenthesis, not two side by side
+        ("Triển khai tiêm chủng mở rộng (theo Kế hoạch số 12/KH-UBND).",
+         "Triển khai tiêm chủng mở rộng (theo Kế hoạch số 12/KH-UBND; nhiệm vụ chuyển tiếp)."),
+        ("Hoàn thiện báo cáo…", "Hoàn thiện báo cáo… (nhiệm vụ chuyển tiếp)."),
+        # already said by the secretary: left as typed
+        ("Công an xã thực hiện nhiệm vụ chuyển tiếp về an ninh trật tự.",
+         "Công an xã thực hiện nhiệm vụ chuyển tiếp về an ninh trật tự."),
+        ("Văn phòng hoàn thành báo cáo (nhiệm vụ chuyển tiếp).", "Văn phòng hoàn thành báo cáo (nhiệm vụ chuyển tiếp)."),
+    ],
+)
+def test_a_carried_task_is_marked_once(restated: str, marked: str) -> None:
+    assert carried_over(restated) == marked

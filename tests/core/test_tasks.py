@@ -240,3 +240,40 @@ def test_tracker_order_is_overdue_first_most_late_first() -> None:
     assert [t.id for t in ordered] == ["late-20", "late-3", "soon", "in-time", "open-ended", "paused", "done-late",
                                        "done", "cancelled"]
     assert state_on(ordered[0], day).state is State.OVERDUE
+
+
+@pytest.mark.parametrize(("typed", "restated"), [
+    ("15/12", "15/12/2026"),
+    ("trước 05/12", "trước 05/12/2026"),
+    ("quý I", "quý I/2027"),  # read against the meeting of 18/11/2026: next year's first quarter
+    ("tháng 02", "tháng 02/2027"),
+    ("cuối năm", "cuối năm 2026"),
+    ("6 tháng đầu năm", "6 tháng đầu năm 2027"),
+    ("31/01/2027", "31/01/2027"),
+    ("quý IV/2026", "quý IV/2026"),
+    ("thường xuyên", "thường xuyên"),
+    ("", ""),
+])
+def test_a_carried_line_restates_the_task_with_its_year(typed: str, restated: str) -> None:
+    from minutes_tui.core.tasks import carried_line
+
+    given = Task(id="t-1", meeting="m-1118", text="Kiểm kê đất công", owners=("Phòng Kinh tế", "Địa chính"),
+                 deadline=typed, meeting_date=date(2026, 11, 18))
+    line = carried_line(given)
+    assert (line.kind, line.text, line.owners, line.deadline, line.ref) == (
+        Kind.TASK, "Kiểm kê đất công", ["Phòng Kinh tế", "Địa chính"], restated, "m-1118/t-1")
+    later = Meeting(id="m-1202", details=MeetingDetails(date="2026-12-02"), lines=[line])
+    assert tasks_of(later) == []  # the same task, not a new one
+    if line.deadline and given.deadline_on() is not None and given.deadline_on().due is not None:
+        from minutes_tui.core.dates import parse_deadline
+
+        assert parse_deadline(line.deadline, date(2026, 12, 2)).due == given.deadline_on().due
+
+
+def test_a_carried_line_takes_the_deadline_in_force() -> None:
+    from minutes_tui.core.followup import DeadlineChange
+    from minutes_tui.core.tasks import carried_line
+
+    moved = Task(id="t-2", meeting="m-1118", text="Báo cáo", deadline="30/11/2026", meeting_date=date(2026, 11, 18),
+                 followup=FollowUp(deadlines=[DeadlineChange(date(2026, 11, 25), "15/01", "chờ số liệu", "30/11/2026")]))
+    assert carried_line(moved).deadline == "15/01/2027"

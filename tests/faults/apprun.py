@@ -22,36 +22,45 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def disk_texts(meetings: Path, meeting_id: str) -> list[str]:
-    """Texts of the meeting's lines as the files on disk hold them right now.
+def on_disk(meetings: Path, meeting_id: str) -> tuple[dict, list[dict]]:
+    """The meeting's database tables and the journal's ops newer than them, right now.
 
-    Database lines (by position) followed by journal inserts newer than the
-    database's seq. Never raises on damaged content (files change under us).
+    Journal records the database already holds (a kill between its replace and
+    the journal's truncation) are skipped, as replay skips them. Never raises
+    on damaged content (files change under us).
     """
-    texts: list[str] = []
+    tables: dict = {}
     seq = 0
     try:
         tables = json.loads((meetings / f"{meeting_id}.json").read_bytes())
         seq = int(tables.get("meta", {}).get("1", {}).get("seq", 0))
-        rows = sorted(tables.get("lines", {}).values(), key=lambda r: r.get("pos", 0))
-        texts = [r.get("text", "") for r in rows]
     except (OSError, ValueError, AttributeError):
-        pass
+        tables = {}
     try:
         data = (meetings / f"{meeting_id}.journal").read_bytes()
     except OSError:
         data = b""
+    ops: list[dict] = []
     for chunk in data.split(b"\n"):
         try:
             record = json.loads(chunk)
         except ValueError:
             continue
-        if not isinstance(record, dict) or record.get("seq", 0) <= seq:
-            continue
-        for op in record.get("ops", []):
-            if op.get("op") == "insert":
-                texts.append(op["line"].get("text", ""))
-    return texts
+        if isinstance(record, dict) and record.get("seq", 0) > seq:
+            ops += record.get("ops", [])
+    return tables if isinstance(tables, dict) else {}, ops
+
+
+def disk_texts(meetings: Path, meeting_id: str) -> list[str]:
+    """Texts of the meeting's lines as the files on disk hold them right now:
+    database lines (by position), then journal inserts newer than the database."""
+    tables, ops = on_disk(meetings, meeting_id)
+    try:
+        rows = sorted(tables.get("lines", {}).values(), key=lambda r: r.get("pos", 0))
+        texts = [r.get("text", "") for r in rows]
+    except (AttributeError, TypeError):
+        texts = []
+    return texts + [op["line"].get("text", "") for op in ops if op.get("op") == "insert"]
 
 
 def meeting_ids(meetings: Path) -> set[str]:

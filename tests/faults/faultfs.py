@@ -43,6 +43,11 @@ class FaultyOS:
         self._check("write")
         return os.write(fd, data)
 
+    def open(self, path, flags, *args, **kwargs):
+        if "open" in self.faults:
+            self._check("open")
+        return os.open(path, flags, *args, **kwargs)
+
     def fsync(self, fd):
         self._check("fsync")
         return os.fsync(fd)

@@ -93,7 +93,7 @@ async def test_enter_on_failing_disk_keeps_the_line(tmp_path: Path, monkeypatch,
             await pilot.press("ctrl+q")
         app.archive.close()
     read = journal_mod.read(store.journal_path)
-    assert read.bad_lines == 0
+    assert read.damaged == 0 and not read.torn
     assert _lines(data, meeting_id) == ["Dòng một trước sự cố", "Dòng hai khi đĩa đầy", "Dòng ba sau khi dọn đĩa"]
 
 
@@ -368,7 +368,7 @@ def test_power_cut_at_every_fsync(tmp_path: Path, monkeypatch) -> None:
         store.close()
         archive.close()
     assert len(model.states) > 80
-    for number, (returned, state) in enumerate(model.states):
+    for number, (returned, state) in enumerate(list(model.states)):  # opening below may fsync too
         target = tmp_path / f"cut-{number}"
         _restore(state, target)
         meetings = target / "meetings" / f"{meeting_id}.json"

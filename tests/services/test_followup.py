@@ -131,3 +131,15 @@ def test_reports_in_each_format(archive, tmp_path: Path, fmt: str) -> None:
         assert len(rows) == 1 + 4
     with pytest.raises(UserError, match="đã có"):
         followup.write_report(archive, followup.all_tasks(archive), path, fmt=fmt, today=DAY)
+
+
+def test_report_states_use_the_due_soon_setting(archive, tmp_path: Path) -> None:
+    """Báo cáo tiến độ giải ngân is due 31/12/2026, 36 days after DAY: due soon only with a 40-day window."""
+    def states(path: Path) -> list[str]:
+        followup.write_report(archive, followup.all_tasks(archive), path, fmt="csv", today=DAY)
+        rows = list(csv.reader(path.read_bytes().decode("utf-8-sig").splitlines()))
+        return [row[6] for row in rows[1:]]
+
+    assert "Sắp đến hạn" not in states(tmp_path / "default.csv")
+    archive.save_settings(archive.settings.with_value("due_soon_days", "40"))
+    assert "Sắp đến hạn" in states(tmp_path / "wide.csv")

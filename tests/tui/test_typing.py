@@ -140,9 +140,9 @@ async def test_carried_over_details_are_offered_not_copied(data_dir: Path) -> No
         assert field.offer is not None and field.offer.value == "/kind Giao ban tháng 12/2026"
         await pilot.press("right", "enter")  # one key takes it, Enter records it
         assert screen.store.meeting.details.kind == "Giao ban tháng 12/2026"
-        await pilot.press("ctrl+o")  # the details form: Ctrl+L fills the empty fields
+        await pilot.press("ctrl+o")  # the details form: Ctrl+G fills the empty fields
         await pilot.pause()
-        await pilot.press("ctrl+l", "ctrl+s")
+        await pilot.press("ctrl+g", "ctrl+s")
         await pilot.pause()
         details = screen.store.meeting.details
         assert details.place == "Hội trường UBND phường An Phú" and details.time == "8 giờ 00"

@@ -43,21 +43,9 @@ class MinutesModal(ModalScreen[ResultT]):
         return cast("MinutesApp", super().app)
 
 
-class MeetingScreen(MinutesScreen[None]):
-    """One meeting, in one of the three screens switched by one key each.
-
-    Holds the meeting's store, the status line every message of the screen goes
-    to (one line, replaced, instead of toasts piling up) and the actions the
-    three screens share: switching between them, back to the list, the details
-    form, undo and redo.
-    """
-
-    #: "capture", "review" or "notice": the name :meth:`MinutesApp.switch_meeting_screen` knows.
-    NAME: ClassVar[str] = ""
-
-    def __init__(self, store: MeetingStore) -> None:
-        super().__init__()
-        self.store = store
+class StatusScreen(MinutesScreen[None]):
+    """A full screen with a status line that every message of the screen goes to
+    (one line, replaced, instead of toasts piling up): the meeting screens and the tracker."""
 
     def compose_status(self) -> ComposeResult:
         yield StatusLine(id="status-line")
@@ -70,8 +58,27 @@ class MeetingScreen(MinutesScreen[None]):
         """Show ``message`` in the status line (the app's ``notify`` comes here too)."""
         self.status.say(message, severity=severity, timeout=timeout)
 
+
+class MeetingScreen(StatusScreen):
+    """One meeting, in one of the three screens switched by one key each.
+
+    Holds the meeting's store and the actions the three screens share:
+    switching between them, back to the list, the details form, undo and redo,
+    and the task tracker.
+    """
+
+    #: "capture", "review" or "notice": the name :meth:`MinutesApp.switch_meeting_screen` knows.
+    NAME: ClassVar[str] = ""
+
+    def __init__(self, store: MeetingStore) -> None:
+        super().__init__()
+        self.store = store
+
     def search_for(self, text: str) -> None:
         """Open filtered by ``text`` (an archive search); only review filters."""
+
+    def start_at(self, line_id: str) -> None:
+        """Open with the cursor on ``line_id`` (a task chosen in the tracker); only review has a cursor."""
 
     # -- after a change the screen did not make itself -------------------------------
     def meeting_changed(self) -> None:
@@ -105,3 +112,6 @@ class MeetingScreen(MinutesScreen[None]):
     def action_redo(self) -> None:
         if self.app.step_history(self.store, redo=True):
             self.meeting_changed()
+
+    def action_tracker(self) -> None:
+        self.app.open_tracker()

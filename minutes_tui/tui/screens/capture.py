@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Final
 
+from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
@@ -31,6 +33,7 @@ from minutes_tui.tui.widgets.completing_input import (
     CaptureCompletion,
     CompletingCaptureInput,
 )
+from minutes_tui.tui.widgets.followup_panel import FollowUpPanel
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.line_list import LineList
 from minutes_tui.tui.widgets.meeting_header import (
@@ -42,6 +45,8 @@ from minutes_tui.tui.widgets.meeting_header import (
 
 #: Below this width the details panel starts hidden (Ctrl+B shows it).
 PANEL_MIN_WIDTH: Final = 100
+#: Seconds between two looks at the half-typed line: a kill -9 loses at most this much typing.
+DRAFT_EVERY: Final = 1.0
 
 
 class CaptureScreen(MeetingScreen):
@@ -53,6 +58,10 @@ class CaptureScreen(MeetingScreen):
         super().__init__(store)
         self.tag: Kind | None = None  # tag for the line being typed (keys F2–F6)
         self.sticky = False  # keep the tag for the following lines
+        #: Pasted lines that could not be recorded, after the one in the input: each
+        #: comes into the input in turn once the one before is fixed and recorded.
+        self.rejected: list[str] = []
+        self._saved_draft = ""  # the draft as the store has it
 
     @property
     def directory(self) -> Directory:
@@ -64,6 +73,7 @@ class CaptureScreen(MeetingScreen):
         with Horizontal(id="capture-body"):
             yield LineList(id="lines")
             yield DetailsPanel(meeting, id="details-panel")
+            yield FollowUpPanel(self.store, id="followup-panel")
         yield from self.compose_status()
         with Horizontal(id="input-row"):
             yield Label("", id="tag-label")
@@ -78,6 +88,43 @@ class CaptureScreen(MeetingScreen):
         self._update_tag_label()
         self.query_one(CaptureInput).focus()
         self.typing.start(new_meeting=not self.store.meeting.lines)
+        self._restore_draft()
+        self.set_interval(DRAFT_EVERY, self._keep_draft)
+
+    # -- the half-typed line survives Esc, quitting, a closed terminal, kill -9 -------------
+    def _restore_draft(self) -> None:
+        draft = self.store.draft()
+        self._saved_draft = draft
+        if not draft:
+            return
+        first, *rest = draft.split("\n")
+        field = self.query_one(CaptureInput)
+        field.value = first
+        field.cursor_position = len(first)
+        self.rejected = rest
+        self.say(tr("capture.draft_restored"))
+
+    def _keep_draft(self) -> None:
+        """Checked every second, written only when it changed: nothing per keystroke."""
+        text = self.unsaved_text()
+        if text != self._saved_draft and not self.store.readonly:
+            self._saved_draft = text
+            self._write_draft(text)
+
+    @work(thread=True, exclusive=True, group="draft")
+    def _write_draft(self, text: str) -> None:
+        try:
+            self.store.save_draft(text)
+        except StoreError as error:
+            self._saved_draft = ""  # try again at the next look
+            self.app.call_from_thread(self.say, str(error), severity="warning")
+
+    def next_pending(self) -> str:
+        if not self.rejected:
+            return ""
+        line = self.rejected.pop(0)
+        self.say(tr("capture.next_rejected", left=len(self.rejected)), severity="warning")
+        return line
 
     def meeting_changed(self) -> None:
         """After undo, redo or the details form."""
@@ -87,8 +134,11 @@ class CaptureScreen(MeetingScreen):
         self.typing.details_changed()
 
     # -- committing (called synchronously by CaptureInput) ---------------------------
-    def record(self, text: str) -> bool:
-        """Parse and durably record one line; False (with a message) when it was not."""
+    def record(self, text: str, *, typed: bool = True) -> bool:
+        """Parse and durably record one line; False (with a message) when it was not.
+
+        ``typed``: the line is the input's (Enter): its commit also records that the
+        draft is now empty. Lines of a paste leave the draft alone."""
         parsed = parse(text, self.directory, sticky=self.tag)
         try:
             if parsed is None:
@@ -97,14 +147,14 @@ class CaptureScreen(MeetingScreen):
                 self.show_error(parsed.message)
                 return False
             if isinstance(parsed, ParsedLine):
-                self.store.commit(append_ops(self.store.meeting, parsed))
+                self.store.commit(append_ops(self.store.meeting, parsed), clears_draft=typed)
                 self.query_one(LineList).append_line(self.store.meeting.lines[-1])
                 self.typing.committed(line_added=True)
                 if not self.sticky and self.tag is not None:
                     self.tag = None
                     self._update_tag_label()
             elif isinstance(parsed, DetailCommand):
-                self.store.commit(detail_ops(self.store.meeting, parsed))
+                self.store.commit(detail_ops(self.store.meeting, parsed), clears_draft=typed)
                 self.query_one(DetailsPanel).refresh()
                 self.typing.committed(line_added=False, detail=parsed.name)
                 shown = format_detail(self.store.meeting.details, parsed.name)
@@ -141,14 +191,26 @@ class CaptureScreen(MeetingScreen):
             if self.record(lines[0]):
                 self.say(tr("capture.long_line", chars=len(lines[0])))
             return
-        failed = [line for line in lines if not self.record(line)]
+        failed = [line for line in lines if not self.record(line, typed=False)]
         recorded = len(lines) - len(failed)
         if failed:
+            # Every rejected line is kept: the first in the input, the others next in turn
+            # (and in the draft until then), each to be fixed and recorded with Enter.
             field = self.query_one(CaptureInput)
-            field.value = failed[0][:MAX_TYPED_LENGTH]
+            if field.value.strip():
+                self.rejected.insert(0, field.value)
+            field.value = failed[0]
+            field.cursor_position = len(failed[0])
+            self.rejected = failed[1:] + self.rejected
             self.show_error(tr("capture.paste_problems", count=len(failed), recorded=recorded))
         elif recorded:
             self.say(tr("capture.pasted", count=recorded))
+
+    def unsaved_text(self) -> str:
+        """The half-typed line (and any rejected pasted lines waiting their turn): the
+        app keeps it as the meeting's draft when the screen is left, the app quits or
+        a signal ends it (``MinutesApp.save_unsaved``); capture itself every second."""
+        return "\n".join(text for text in [self.query_one(CaptureInput).value, *self.rejected] if text)
 
     def show_error(self, message: str) -> None:
         self.say(message, severity="error")
@@ -210,3 +272,26 @@ class CaptureScreen(MeetingScreen):
     def action_toggle_details(self) -> None:
         panel = self.query_one(DetailsPanel)
         panel.display = not panel.display
+
+    # -- the body's open tasks (tui/widgets/followup_panel.py) -----------------------
+    def action_followup_panel(self) -> None:
+        """Ctrl+F: the open tasks beside the lines, the focus on them; again: back to typing."""
+        panel = self.query_one(FollowUpPanel)
+        if panel.display and panel.has_focus_within:
+            panel.action_close()
+            return
+        self.query_one(DetailsPanel).display = False  # the room it takes goes to the tasks
+        panel.open()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing is typed while the panel has the focus: the tag and accept keys rest (the footer shows the panel's)."""
+        return not (action in ("tag", "accept_word", "accept_all") and self.query_one(FollowUpPanel).has_focus_within)
+
+    @on(FollowUpPanel.Closed)
+    def followup_closed(self) -> None:
+        self.query_one(CaptureInput).focus()
+
+    @on(FollowUpPanel.Carried)
+    def carried(self, event: FollowUpPanel.Carried) -> None:
+        self.query_one(LineList).append_line(event.line)
+        self.saved()

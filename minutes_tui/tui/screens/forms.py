@@ -19,9 +19,11 @@ from minutes_tui.core.edits import Op
 from minutes_tui.core.model import (
     DETAIL_FIELDS,
     LIST_DETAILS,
+    MAX_DUE_SOON_DAYS,
     SETTING_FIELDS,
     TAG_KEY_CHOICES,
     OfficeSettings,
+    due_soon_days,
 )
 from minutes_tui.core.text import clean_line
 from minutes_tui.i18n import LANGUAGES, tr
@@ -182,7 +184,8 @@ class SettingsForm(FormScreen):
         rows: list[tuple[str, str, str]] = []
         for name in SETTING_FIELDS:
             value = getattr(settings, name)
-            rows.append((name, tr("setting." + name), LIST_SEPARATOR.join(value) if isinstance(value, list) else value))
+            shown = LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+            rows.append((name, tr("setting." + name), shown))
         return rows
 
     def action_save(self) -> None:
@@ -196,6 +199,11 @@ class SettingsForm(FormScreen):
             return
         if values["tag_keys"].strip() not in TAG_KEY_CHOICES:
             self.fail(tr("form.bad_tag_keys", choices=", ".join(TAG_KEY_CHOICES)))
+            return
+        try:
+            due_soon_days(values["due_soon_days"])
+        except ValueError:
+            self.fail(tr("form.bad_due_soon_days", most=MAX_DUE_SOON_DAYS))
             return
         if "{body}" not in values["closing"] and "{announcer}" not in values["closing"] and not values["closing"].strip():
             self.fail(tr("form.bad_closing"))

@@ -18,6 +18,8 @@ from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.row_list import RowList
 
 COUNT_COLUMNS = (Kind.FINDING, Kind.SHORTCOMING, Kind.TASK, Kind.DECISION)
+#: Meetings the list may read again on the UI thread (a few after a crash); more go to a worker.
+SYNC_READS = 20
 DATE_WIDTH, COUNT_WIDTH = 11, 4
 
 
@@ -67,10 +69,24 @@ class MeetingsScreen(MinutesScreen[None]):
         self.query_one(RowList).focus()
         self.call_after_refresh(self.load_in_background)
 
+    #: True while the list reads meetings again (a missing or stale index): keys then
+    #: wait for it instead of reading the whole archive on the UI thread.
+    rebuilding = False
+
     @work(thread=True, exclusive=True, group="meeting-list")
     def load_in_background(self) -> None:
-        summaries = self.app.archive.list()
+        summaries = self.app.archive.list(progress=self._progress)
         self.app.call_from_thread(self.show, summaries)
+        self.app.call_from_thread(self.app.show_warnings)
+
+    def _progress(self, done: int, total: int) -> None:
+        """From the worker: ``done`` of ``total`` meetings read again (2,000 take about a second)."""
+        self.rebuilding = done < total
+        text = tr("meetings.reading", done=done, total=total) if done < total else tr("meetings.title")
+        self.app.call_from_thread(self._show_title, text)
+
+    def _show_title(self, text: str) -> None:
+        self.query_one("#meetings-title", Static).update(text)
 
     def on_screen_resume(self) -> None:
         if self.search_text:
@@ -79,7 +95,14 @@ class MeetingsScreen(MinutesScreen[None]):
             self.reload()
 
     def reload(self) -> None:
-        self.show(self.app.archive.list())
+        """The list now, unless meetings must be read again (a missing index): then on
+        the worker, with progress, so the screen never freezes on a big archive."""
+        summaries = self.app.archive.list_if_cheap(SYNC_READS)
+        if summaries is None:
+            self.load_in_background()
+            return
+        self.show(summaries)
+        self.app.show_warnings()
 
     def show(self, summaries: list[MeetingSummary]) -> None:
         table = self.query_one(RowList)
@@ -90,7 +113,11 @@ class MeetingsScreen(MinutesScreen[None]):
 
     def selected_id(self) -> str | None:
         if not self.loaded:
-            self.reload()
+            if not self.rebuilding:
+                self.reload()
+            if not self.loaded:
+                self.notify(tr("meetings.wait"), timeout=2)
+                return None
         return self.query_one(RowList).current_id
 
     def action_open_capture(self) -> None:
@@ -174,3 +201,6 @@ class MeetingsScreen(MinutesScreen[None]):
 
         choices = [(t.name, t.name) for t in aids.prefs.templates]
         self.app.push_screen(Picker(tr("template.pick"), choices), picked)
+
+    def action_tracker(self) -> None:
+        self.app.open_tracker()

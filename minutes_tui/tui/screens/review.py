@@ -59,10 +59,14 @@ class ReviewScreen(MeetingScreen):
         self.problems: list[Problem] = []
         self.problem_counts: dict[str, int] = {}
         self.labels: dict[str, str] = {}
+        self.start_line: str | None = None
 
     def search_for(self, text: str) -> None:
         """Open filtered by ``text`` (from an archive search)."""
         self.line_filter = LineFilter(text=text)
+
+    def start_at(self, line_id: str) -> None:
+        self.start_line = line_id
 
     @property
     def meeting(self) -> Meeting:
@@ -93,6 +97,8 @@ class ReviewScreen(MeetingScreen):
         self.checks.display = False
         self.review.focus()
         self.rebuild()
+        if self.start_line is not None:
+            self.select(self.start_line)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")

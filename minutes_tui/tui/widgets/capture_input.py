@@ -83,6 +83,11 @@ class Recorder(Protocol):
 
     def record_paste(self, text: str) -> None: ...
 
+    def next_pending(self) -> str:
+        """The text to put in the input after a committed line ("" normally; the next
+        rejected line of a paste while some wait)."""
+        ...
+
 
 class CaptureInput(ComposedInput):
     """Enter records the line *synchronously*, inside the input's own key handling.
@@ -100,7 +105,10 @@ class CaptureInput(ComposedInput):
 
     async def action_submit(self) -> None:
         if self.recorder.record(self.value):
-            self.value = ""
+            # In the same key handling as the commit: the following keys land after it.
+            pending = self.recorder.next_pending()
+            self.value = pending
+            self.cursor_position = len(pending)
 
     async def _on_key(self, event: events.Key) -> None:
         # Textual runs bindings only after a key has bubbled up to the App, so in

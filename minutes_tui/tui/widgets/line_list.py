@@ -35,7 +35,8 @@ def line_body(line: Line) -> Text:
     """A line's text with its owners and deadline."""
     if line.kind.is_heading:
         return Text(line.text, style=KIND_STYLE[line.kind])
-    text = Text(line.text)
+    text = Text("↪ ", style="cyan") if line.ref else Text()  # a task carried over from an earlier meeting
+    text.append(line.text)
     if line.owners:
         text.append("  @" + " @".join(line.owners), style="cyan")
     if line.deadline:

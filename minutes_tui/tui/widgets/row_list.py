@@ -35,7 +35,8 @@ ROW_CACHE_SIZE: Final = 1024
 
 
 class HasId(Protocol):
-    id: str
+    @property
+    def id(self) -> str: ...
 
 
 T = TypeVar("T", bound=HasId)
@@ -56,9 +57,8 @@ class RowList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._ids: list[str] = []  # the rows shown, in order
-        self._index: dict[str, int] = {}
-        self._items: dict[str, T] = {}
+        self._rows: list[T] = []  # the items shown, in order
+        self._index: dict[str, int] | None = None  # row by id, built when first asked for
         self._prompt: Callable[[T], Text] = lambda item: Text(str(item))
         self._strips: LRUCache[tuple[str, int, bool], Strip] = LRUCache(ROW_CACHE_SIZE)
         self._render_console = Console(width=1000, color_system="truecolor", legacy_windows=False)
@@ -66,28 +66,43 @@ class RowList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
     # -- content -------------------------------------------------------------------
     def show(self, items: list[T], prompt: Callable[[T], Text]) -> None:
         """Show ``items`` (already filtered); ``prompt`` renders one when its row
-        becomes visible."""
+        becomes visible. Costs a copy of the list, nothing per item: a live
+        filter over 10,000 items calls this on every keystroke."""
         current = self.current_id
-        self._ids = [item.id for item in items]
-        self._index = {item_id: n for n, item_id in enumerate(self._ids)}
-        self._items = {item.id: item for item in items}
+        self._rows = list(items)
+        self._index = None
         self._prompt = prompt
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(self._ids))
-        if not self._ids:
+        self.virtual_size = Size(self.size.width, len(self._rows))
+        if not self._rows:
             self.highlighted = None
-        elif current in self._index:
-            self.highlighted = self._index[current]
+        elif current is not None and (position := self._find(current)) is not None:
+            self.highlighted = position
         else:
-            self.highlighted = min(self.highlighted or 0, len(self._ids) - 1)
+            self.highlighted = min(self.highlighted or 0, len(self._rows) - 1)
         self.refresh()
+
+    def _find(self, item_id: str) -> int | None:
+        """The row of ``item_id``: a scan that stops where it is found (the item under
+        the cursor is usually near the top of a freshly filtered list)."""
+        if self._index is not None:
+            return self._index.get(item_id)
+        for position, item in enumerate(self._rows):
+            if item.id == item_id:
+                return position
+        return None
+
+    def _positions(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {item.id: position for position, item in enumerate(self._rows)}
+        return self._index
 
     def update_row(self, item: T) -> None:
         """Re-render the row of ``item`` only (when it is shown)."""
-        index = self._index.get(item.id)
+        index = self._positions().get(item.id)
         if index is None:
             return
-        self._items[item.id] = item
+        self._rows[index] = item
         for key in [key for key in self._strips.keys() if key[0] == item.id]:  # noqa: SIM118 (no __iter__)
             self._strips.discard(key)
         self.refresh_row(index)
@@ -100,27 +115,27 @@ class RowList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
     # -- an OptionList-like API used by the screen and tests --------------------------------
     @property
     def option_count(self) -> int:
-        return len(self._ids)
+        return len(self._rows)
 
     def shows(self, item_id: str) -> bool:
-        return item_id in self._index
+        return item_id in self._positions()
 
     def get_option_index(self, line_id: str) -> int:
-        return self._index[line_id]
+        return self._positions()[line_id]
 
     def get_option_at_index(self, index: int) -> _Row:
-        return _Row(self._ids[index])
+        return _Row(self._rows[index].id)
 
     @property
     def current_id(self) -> str | None:
-        if self.highlighted is None or not (0 <= self.highlighted < len(self._ids)):
+        if self.highlighted is None or not (0 <= self.highlighted < len(self._rows)):
             return None
-        return self._ids[self.highlighted]
+        return self._rows[self.highlighted].id
 
     def validate_highlighted(self, value: int | None) -> int | None:
-        if value is None or not self._ids:
+        if value is None or not self._rows:
             return None
-        return max(0, min(value, len(self._ids) - 1))
+        return max(0, min(value, len(self._rows) - 1))
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         for index in (old, new):
@@ -131,41 +146,41 @@ class RowList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
         self.post_message(self.Highlighted(self.current_id))
 
     def action_cursor_down(self) -> None:
-        if self._ids:
+        if self._rows:
             self.highlighted = 0 if self.highlighted is None else self.highlighted + 1
 
     def action_cursor_up(self) -> None:
-        if self._ids:
+        if self._rows:
             self.highlighted = 0 if self.highlighted is None else self.highlighted - 1
 
     def action_first(self) -> None:
-        if self._ids:
+        if self._rows:
             self.highlighted = 0
 
     def action_last(self) -> None:
-        if self._ids:
-            self.highlighted = len(self._ids) - 1
+        if self._rows:
+            self.highlighted = len(self._rows) - 1
 
     def action_page_down(self) -> None:
-        if self._ids:
+        if self._rows:
             self.highlighted = (self.highlighted or 0) + max(self.size.height - 1, 1)
 
     def action_page_up(self) -> None:
-        if self._ids:
+        if self._rows:
             self.highlighted = (self.highlighted or 0) - max(self.size.height - 1, 1)
 
     # -- rendering ---------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.size.width
-        if not (0 <= index < len(self._ids)):
+        if not (0 <= index < len(self._rows)):
             return Strip.blank(width, self.rich_style)
-        line_id = self._ids[index]
+        item = self._rows[index]
         cursor = index == self.highlighted
-        key = (line_id, width, cursor)
+        key = (item.id, width, cursor)
         strip = self._strips.get(key)
         if strip is None:
-            text = self._prompt(self._items[line_id])
+            text = self._prompt(item)
             text.truncate(width, overflow="ellipsis", pad=True)
             segments = [segment for segment in text.render(self._render_console) if segment.text != "\n"]
             base = self.rich_style
