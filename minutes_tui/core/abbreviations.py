@@ -59,9 +59,9 @@ def parse_abbr(value: str) -> AbbrCommand | str:
 def key_problem(key: str) -> str:
     """Why ``key`` cannot be an abbreviation ("" when it can)."""
     if not key or any(ch.isspace() for ch in key):
-        return tr("parse.abbr_one_word", key=key)
+        return tr("parse.abbr_one_word", abbr=key)
     if key[0] in "/@^#+!>=":
-        return tr("parse.abbr_sign", key=key, sign=key[0])
+        return tr("parse.abbr_sign", abbr=key, sign=key[0])
     return ""
 
 
