@@ -4,7 +4,8 @@
     minutes-tui new                                        a new meeting, cursor in capture
     minutes-tui import FILE                                prints the new meeting's id
     minutes-tui list                                       id, date, title, F S T counts
-    minutes-tui export MEETING [--out F|DIR|-] [--pdf] [--record] [--force]
+    minutes-tui export MEETING [--out F|DIR|-] [--pdf] [--record] [--force] [--date D]
+    minutes-tui tasks … | report … | issue …               follow-up (see cli_followup.py)
 
 Every failure is one line on stderr and a non-zero exit; never a traceback.
 Every warning the store gives (a damaged file recovered, a setting that fell
@@ -15,6 +16,8 @@ language of ``--lang`` (read before the rest is parsed), else the saved setting.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import os
 import shutil
 import sys
@@ -60,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.help.lang"))
     parser.add_argument("--demo", action="store_true", help=tr("cli.help.demo"))
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, title=tr("cli.commands"),
-                                     metavar="{new,import,list,export}")
+                                     metavar="{new,import,list,export,tasks,report,issue}")
     commands.add_parser("new", help=tr("cli.help.new"))
     importing = commands.add_parser("import", help=tr("cli.help.import"))
     importing.add_argument("file", type=Path, help=tr("cli.help.import_file"))
@@ -72,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--record", action="store_true", help=tr("cli.help.record"))
     export.add_argument("--force", action="store_true", help=tr("cli.help.force"))
     export.add_argument("--date", metavar="DD/MM/YYYY", type=date_argument, help=tr("cli.help.export_date"))
+    from minutes_tui import cli_followup
+
+    cli_followup.add_parsers(commands, date_argument, _Parser)
     return parser
 
 
@@ -133,6 +139,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     except KeyboardInterrupt:
         return SIGNAL_EXIT_BASE + 2
+    except BrokenPipeError:
+        # The reader went away (``minutes-tui tasks | head``): stop quietly, as shell tools do.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return SIGNAL_EXIT_BASE + 13
     except Exception as error:  # last resort: a report file, never a traceback
         # Not in a demo folder: it is removed on exit, and the report with it.
         report = write_crash_report(crash_dir(reports_root), error)
@@ -160,6 +171,10 @@ def _require_archive(root: Path) -> None:
 
 def run(args: argparse.Namespace, root: Path) -> int:
     command = args.command
+    if command not in (None, "new"):
+        # A one-shot command builds many small objects (10,000 tasks) and exits: the cyclic
+        # garbage collector would only walk them again and again. The app keeps it.
+        gc.disable()
     if command == "list":
         _require_archive(root)
         with Archive(root, readonly=True) as archive:
@@ -180,6 +195,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
         return 0
     if command == "export":
         return export(args, root)
+    if command in ("tasks", "report", "issue"):
+        from minutes_tui import cli_followup
+
+        _require_archive(root)
+        runner = {"tasks": cli_followup.run_tasks, "report": cli_followup.run_report, "issue": cli_followup.run_issue}
+        return runner[command](args, root, warn)
     return run_app(args, root, new=command == "new")
 
 

@@ -154,7 +154,7 @@ _ITEM_TYPES: Final[dict[str, type[ProgressNote | DeadlineChange | MeetingRef]]] 
 #: The dated lists of a record, changed one item at a time by ``followup_add``/``followup_remove``.
 LIST_FIELDS: Final[tuple[str, ...]] = tuple(_ITEM_TYPES)
 #: The plain fields a ``followup`` op may set.
-SCALAR_FIELDS: Final[tuple[str, ...]] = ("status", "status_date", "result", "notice", "notice_date")
+SCALAR_FIELDS: Final[tuple[str, ...]] = ("status", "status_date", "result", "notice", "notice_date", "issued_text")
 _DATE_FIELDS: Final = frozenset({"status_date", "notice_date"})
 
 
@@ -165,7 +165,10 @@ class FollowUp:
     ``status_date`` is the day the current status took effect (for ``done``,
     the day it was done): a state "as of" an earlier day ignores it.
     ``notice``/``notice_date`` are the number and date of the issued notice that
-    assigned the task (``05/TB-HĐND``), empty until issued.
+    assigned the task (``05/TB-HĐND``), empty until issued. ``issued_text`` is
+    the task as the leader worded it in the signed notice when that differs from
+    the line typed in the meeting (the register follows the signed text; the
+    meeting's notes stay as typed).
     """
 
     status: Status = Status.NOT_STARTED
@@ -173,6 +176,7 @@ class FollowUp:
     result: str = ""
     notice: str = ""
     notice_date: date | None = None
+    issued_text: str = ""
     progress: list[ProgressNote] = field(default_factory=list)
     deadlines: list[DeadlineChange] = field(default_factory=list)
     meetings: list[MeetingRef] = field(default_factory=list)
@@ -188,6 +192,7 @@ class FollowUp:
             "result": self.result,
             "notice": self.notice,
             "notice_date": _iso(self.notice_date),
+            **({"issued_text": self.issued_text} if self.issued_text else {}),
             "progress": [note.to_dict() for note in self.progress],
             "deadlines": [change.to_dict() for change in self.deadlines],
             "meetings": [ref.to_dict() for ref in self.meetings],
@@ -201,6 +206,7 @@ class FollowUp:
             result=str(data.get("result", "")),
             notice=str(data.get("notice", "")),
             notice_date=_date(data.get("notice_date")),
+            issued_text=str(data.get("issued_text", "")),
             progress=[ProgressNote.from_dict(item) for item in data.get("progress", [])],
             deadlines=[DeadlineChange.from_dict(item) for item in data.get("deadlines", [])],
             meetings=[MeetingRef.from_dict(item) for item in data.get("meetings", [])],

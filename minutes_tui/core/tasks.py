@@ -142,6 +142,9 @@ class Task:
     meeting_title: str = ""
     order: int = 0
     followup: FollowUp = field(default_factory=FollowUp)
+    #: The line's own deadline, understood once (read against the meeting date) and kept in
+    #: the index: listing 10,000 tasks must not parse 10,000 deadline phrases again.
+    line_deadline: Deadline | None = field(default=None, compare=False, repr=False)
 
     # -- what the line says -----------------------------------------------------------------
     @property
@@ -180,11 +183,14 @@ class Task:
         against the day it was changed.
         """
         typed, ref = self.deadline, self.assigned
+        changed = False
         for change in self.followup.deadlines:
             if day is None or change.date <= day:
-                typed, ref = change.deadline, change.date
+                typed, ref, changed = change.deadline, change.date, True
         if not typed.strip():
             return None
+        if not changed and self.line_deadline is not None:
+            return self.line_deadline
         return parse_deadline(typed, ref)
 
     # -- the index --------------------------------------------------------------------------
@@ -202,17 +208,26 @@ class Task:
             "body": self.body,
             "meeting_title": self.meeting_title,
             "order": self.order,
-            "followup": self.followup.to_dict(),
+            # nothing recorded yet (most tasks): an empty object, read back without parsing
+            "followup": self.followup.to_dict() if self.followup != _NOTHING_RECORDED else {},
+            "due": _deadline_dict(self.deadline_on_line()),
         }
+
+    def deadline_on_line(self) -> Deadline | None:
+        """The line's own deadline, understood (as :meth:`deadline_on` before any change)."""
+        if self.line_deadline is not None:
+            return self.line_deadline
+        return parse_deadline(self.deadline, self.assigned) if self.deadline.strip() else None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Task:
         meeting_date = data.get("meeting_date")
+        record = data.get("followup")
         return cls(
             id=str(data["id"]),
             meeting=str(data["meeting"]),
             text=str(data.get("text", "")),
-            kind=Kind(data.get("kind", Kind.TASK.value)),
+            kind=_KINDS.get(data.get("kind", "task")) or Kind(data["kind"]),
             owners=tuple(str(owner) for owner in data.get("owners", [])),
             deadline=str(data.get("deadline", "")),
             meeting_date=date.fromisoformat(meeting_date) if meeting_date else None,
@@ -220,8 +235,31 @@ class Task:
             body=str(data.get("body", "")),
             meeting_title=str(data.get("meeting_title", "")),
             order=int(data.get("order", 0)),
-            followup=FollowUp.from_dict(data.get("followup", {})),
+            followup=FollowUp.from_dict(record) if record else FollowUp(),
+            line_deadline=_deadline_from(data.get("due"), str(data.get("deadline", ""))),
         )
+
+
+_NOTHING_RECORDED: Final = FollowUp()
+_KINDS: Final = {kind.value: kind for kind in Kind}
+
+
+def _deadline_dict(deadline: Deadline | None) -> dict[str, Any] | None:
+    if deadline is None:
+        return None
+    return {"due": deadline.due.isoformat() if deadline.due else None, "phrase": deadline.phrase,
+            "kind": deadline.kind}
+
+
+def _deadline_from(data: Any, typed: str) -> Deadline | None:
+    """The kept understanding of the line's deadline; None (parse again) when absent or odd."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        due = data.get("due")
+        return Deadline(typed, date.fromisoformat(due) if due else None, str(data["phrase"]), str(data["kind"]))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def tasks_of(meeting: Meeting) -> list[Task]:
@@ -239,7 +277,7 @@ def tasks_of(meeting: Meeting) -> list[Task]:
         found.append(Task(
             id=line.id,
             meeting=meeting.id,
-            text=line.text,
+            text=(record.issued_text if record is not None else "") or line.text,
             kind=line.kind,
             owners=tuple(line.owners),
             deadline=line.deadline,

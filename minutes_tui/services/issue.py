@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from minutes_tui.core import edits
 from minutes_tui.core.align import (
     ADDED,
     CHANGED,
@@ -28,9 +29,13 @@ from minutes_tui.core.align import (
     align,
     summary,
 )
+from minutes_tui.core.compiler import meeting_fingerprint
 from minutes_tui.core.dates import nd30_date_line
+from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import OfficeSettings
+from minutes_tui.core.signed_tasks import TaskChange, follow_signed
 from minutes_tui.core.notice import BULLET, PARAGRAPH, Block, Notice
+from minutes_tui.i18n import tr
 from minutes_tui.render.docx_reader import SignedDocument, read_signed
 from minutes_tui.services.notices import compile_preview, current_draft
 from minutes_tui.store import MeetingStore, StoreError
@@ -50,6 +55,8 @@ class IssuePlan:
     signed: SignedDocument | None = None
     source: str = ""  # sha256 of the signed file, or of the frozen draft
     already_issued: bool = False  # the same file / draft is the latest issued version
+    tasks: list[TaskChange] = field(default_factory=list)  # what the register takes from the signed text
+    ops: list[edits.Op] = field(default_factory=list)  # the meeting edits that record it
 
     @property
     def counts(self) -> dict[str, int]:
@@ -126,9 +133,12 @@ def _number(number: str | None, draft: Notice) -> str:
 
 
 def plan_issue(store: MeetingStore, settings: OfficeSettings, *, signed_path: Path | None = None,
-               number: str | None = None, issued: date | None = None) -> IssuePlan:
-    """What issuing would store; raises a one-line error when the file is not this
-    meeting's notice or the number is missing. Writes nothing."""
+               number: str | None = None, issued: date | None = None,
+               directory: Directory | None = None, today: date | None = None) -> IssuePlan:
+    """What issuing would store, and what the task register takes from it; raises a
+    one-line error when the file is not this meeting's notice or the number is
+    missing. Writes nothing. ``directory``: the owners a paragraph the leader added
+    may name (it becomes a task when it starts with one)."""
     draft = current_draft(store) or compile_preview(store, settings).notice
     changes: list[ParagraphChange] = []
     signed: SignedDocument | None = None
@@ -138,8 +148,7 @@ def plan_issue(store: MeetingStore, settings: OfficeSettings, *, signed_path: Pa
         counts = summary(changes)
         kept = counts["same"] + counts["changed"]
         if kept < max(2, (len(changes) - counts["added"]) // 2):
-            raise StoreError(f"Tệp {signed_path.name} không phải thông báo của cuộc họp này "
-                             f"(chỉ {kept} đoạn khớp); không có gì thay đổi.")
+            raise StoreError(tr("issue.not_this_meeting", name=signed_path.name, kept=kept))
         final = apply_changes(draft, changes)
         source = hashlib.sha256(signed_path.read_bytes()).hexdigest()
         number = number or signed.number
@@ -151,20 +160,35 @@ def plan_issue(store: MeetingStore, settings: OfficeSettings, *, signed_path: Pa
         source = hashlib.sha256(repr((draft.to_dict(), number, issued)).encode("utf-8", "surrogatepass")).hexdigest()
     full_number = _number(number, draft)
     if not full_number:
-        raise StoreError("Chưa có số văn bản: điền số vào dòng “Số:” của tệp đã ký, hoặc dùng --number.")
+        raise StoreError(tr("issue.no_number"))
     final.number = f"Số: {full_number}"
     if issued is not None:
         final.place_date = (signed.place_date if signed is not None and signed.issued == issued and signed.place_date
                             else nd30_date_line(settings.place_name, issued))
     latest = issued_version(store)
     already = latest is not None and latest.meta.get("source") == source
-    return IssuePlan(final, full_number, issued, changes, signed, source, already)
+    plan = IssuePlan(final, full_number, issued, changes, signed, source, already)
+    if not already:
+        names = [*(directory.all_names() if directory else []), *store.meeting.owners_used()]
+        plan.tasks, plan.ops = follow_signed(store.meeting, changes, names=names, number=full_number,
+                                             issued=issued, today=today or date.today())
+    return plan
 
 
-def apply_issue(store: MeetingStore, plan: IssuePlan) -> NoticeVersion | None:
-    """Store the plan's notice as the issued version; None when it already is."""
+def apply_issue(store: MeetingStore, plan: IssuePlan, settings: OfficeSettings) -> NoticeVersion | None:
+    """Record the plan: the register's changes (one durable, undoable commit of the
+    meeting), then the notice as the issued version; None when it already is.
+
+    The register goes first: if the version cannot be written, planning again finds
+    the register already changed and does not change it twice."""
     if plan.already_issued:
         return None
+    if plan.ops:
+        store.commit(plan.ops)
+    if any(op.get("op") == "insert" for op in plan.ops):
+        # Tasks the leader added are now lines of the meeting: the issued notice was made
+        # from these notes, so they do not count as "changed since the notice was issued".
+        plan.notice.fingerprint = meeting_fingerprint(store.meeting, settings)
     meta: dict[str, object] = {"number": plan.number, "issued": plan.issued.isoformat() if plan.issued else "",
                                "source": plan.source}
     if plan.signed is not None:

@@ -28,7 +28,7 @@ from minutes_tui.store.files import (
 )
 from minutes_tui.store.meeting_store import MeetingStore
 
-VERSION: Final = 1
+VERSION: Final = 2  # 2: each task keeps its line's deadline understood ("due")
 Stamp = list[int]
 
 

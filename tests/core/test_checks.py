@@ -60,3 +60,15 @@ def test_a_section_holding_only_sub_sections_with_content_is_not_empty() -> None
     closing = Line(Kind.SECTION, "B")
     lines = [section, sub, Line(Kind.TASK, "x", ["V"], "quý II"), empty_sub, Line(Kind.NOTE, "ghi chú"), closing]
     assert codes(Meeting(details=details, lines=lines)) == [(empty_sub.id, "empty_section"), (closing.id, "empty_section")]
+
+
+def test_messages_follow_the_ui_language() -> None:
+    from minutes_tui.i18n import set_language
+
+    meeting = Meeting(lines=[Line(Kind.SECTION, "Muc"), Line(Kind.TASK, "viec ^@x")])
+    set_language("en")
+    try:
+        messages = [problem.message for problem in check_meeting(meeting)]
+    finally:
+        set_language("vi")
+    assert messages and not any(ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" for m in messages for ch in m.lower())
