@@ -4,7 +4,8 @@
 ``## Sub-section``, plain text is a note; trailing `` @owner`` (each `` @``
 starts one, running to the next `` @``, `` ^`` or the end) and `` ^deadline``;
 ``/command value`` sets meeting details, ``/set field value`` office settings,
-``/alias key Full name`` an owner alias. A leading ``- `` or ``• `` is dropped.
+``/alias key Full name`` an owner alias, ``/abbr key full text`` an abbreviation
+expanded while typing (:mod:`minutes_tui.core.abbreviations`). A leading ``- `` or ``• `` is dropped.
 ``//text`` escapes a note that starts with a slash.
 
 :func:`parse` never raises: whatever the text, the result is a line, a command
@@ -17,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from minutes_tui.core.abbreviations import AbbrCommand, parse_abbr
 from minutes_tui.core.dates import parse_date, parse_deadline
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import (
@@ -89,7 +91,7 @@ class Rejected:
     message: str
 
 
-Parsed = ParsedLine | DetailCommand | SettingCommand | AliasCommand | Rejected | None
+Parsed = ParsedLine | DetailCommand | SettingCommand | AliasCommand | AbbrCommand | Rejected | None
 
 
 def split_trailers(body: str) -> tuple[str, list[str], str]:
@@ -205,6 +207,9 @@ def _command(line: str) -> Parsed:
         if not alias or not full:
             return Rejected(tr("parse.alias_syntax"))
         return AliasCommand(alias.lstrip("@"), full)
+    if name == "abbr":
+        abbr = parse_abbr(value)
+        return Rejected(abbr) if isinstance(abbr, str) else abbr
     if name not in DETAIL_FIELDS:
         return Rejected(tr("parse.no_command", name=name, known=", /".join(DETAIL_FIELDS)))
     if not value:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Final
 
 from minutes_tui.core import edits
+from minutes_tui.core.abbreviations import AbbrCommand
 from minutes_tui.core.capture import append_ops, detail_ops
 from minutes_tui.core.model import Meeting
 from minutes_tui.core.parser import AliasCommand, ParsedLine, Rejected, SettingCommand, parse
@@ -100,6 +101,7 @@ def import_notes(archive: Archive, text: str) -> ImportResult:
     directory = archive.directory
     count = 0
     settings_changed = False
+    abbreviations: list[AbbrCommand] = []
     for number, raw in enumerate(raw_lines, start=1):
         parsed = parse(raw, directory)
         if parsed is None:
@@ -119,12 +121,21 @@ def import_notes(archive: Archive, text: str) -> ImportResult:
             directory = directory.with_alias(parsed.alias, parsed.full)
             settings_changed = True
             continue
+        if isinstance(parsed, AbbrCommand):
+            abbreviations.append(parsed)
+            continue
         new_ops = append_ops(scratch, parsed) if isinstance(parsed, ParsedLine) else detail_ops(scratch, parsed)
         count += isinstance(parsed, ParsedLine)
         edits.apply_all(scratch, new_ops)
         ops += new_ops
     if settings_changed:
         archive.save_settings(settings, directory)
+    if abbreviations:
+        from minutes_tui.services.typing import aids_for
+
+        aids = aids_for(archive)
+        for command in abbreviations:
+            aids.save_abbreviation(command)
     if not ops:
         # Nothing to record (an empty file, blank lines, only settings): no empty meeting is left behind.
         if problems:

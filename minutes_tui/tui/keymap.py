@@ -59,6 +59,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         # the same keys in the trash view, where nothing opens (check_action picks one)
         Key("meetings.restore", "enter,o", "restore_meeting", "key.restore", help="key.restore_help"),
         Key("meetings.new", "n", "new_meeting", "key.new", help="key.new_help"),
+        Key("meetings.new_template", "m", "new_from_template", "key.new_from_template", show=False),
         Key("meetings.review", "r", "open_review", "key.review"),
         Key("meetings.notice", "t", "open_notice", "key.notice"),
         Key("meetings.search", "slash", "search", "key.search", help="key.search_archive"),
@@ -79,6 +80,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("capture.decision", "f5", "tag('decision')", "key.tag_decision", group=TAGS_GROUP),
         Key("capture.note", "f6", "tag('note')", "key.tag_note", group=TAGS_GROUP),
         Key("capture.sticky", "ctrl+t", "toggle_sticky", "key.sticky", show=False),
+        Key("capture.accept_word", "tab", "accept_word", "key.accept_word", show=False, help="key.accept_word_help"),
+        Key("capture.accept_all", "right", "accept_all", "key.accept_all", show=False, help="key.accept_all_help"),
         Key("capture.undo", "ctrl+z", "undo", "key.undo", show=False),
         Key("capture.redo", "ctrl+y", "redo", "key.redo", show=False),
         Key("capture.toggle_details", "ctrl+b", "toggle_details", "key.toggle_details", show=False),
@@ -168,6 +171,11 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "form": (
         Key("form.save", "ctrl+s", "save", "key.save", priority=True),
         Key("form.cancel", "escape", "cancel", "key.cancel", priority=True),
+    ),
+    "details_form": (
+        Key("details.accept_offers", "ctrl+g", "accept_offers", "key.accept_offers", help="key.accept_offers_help"),
+        Key("details.save_template", "ctrl+t", "save_template", "key.save_template", show=False,
+            help="key.save_template_help"),
     ),
     "editor": (
         Key("editor.save", "ctrl+s", "save", "key.save", priority=True),

@@ -8,6 +8,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from minutes_tui.core.abbreviations import AbbrCommand
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import Kind
 from minutes_tui.core.parser import (
@@ -45,6 +46,10 @@ def _check(result) -> None:
     elif isinstance(result, AliasCommand):
         _check_clean(result.alias)
         _check_clean(result.full)
+    elif isinstance(result, AbbrCommand):
+        _check_clean(result.key)
+        _check_clean(result.full)
+        assert result.key and " " not in result.key
     else:
         assert isinstance(result, Rejected) and result.message
 

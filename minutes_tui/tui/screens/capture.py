@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from minutes_tui.core.abbreviations import AbbrCommand
 from minutes_tui.core.capture import append_ops, detail_ops
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.edits import EditError
@@ -27,10 +28,10 @@ from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
 from minutes_tui.tui.screens.base import MeetingScreen
-from minutes_tui.tui.widgets.capture_input import (
-    MAX_TYPED_LENGTH,
-    CaptureInput,
-    OwnerSuggester,
+from minutes_tui.tui.widgets.capture_input import MAX_TYPED_LENGTH, CaptureInput
+from minutes_tui.tui.widgets.completing_input import (
+    CaptureCompletion,
+    CompletingCaptureInput,
 )
 from minutes_tui.tui.widgets.followup_panel import FollowUpPanel
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
@@ -76,19 +77,17 @@ class CaptureScreen(MeetingScreen):
         yield from self.compose_status()
         with Horizontal(id="input-row"):
             yield Label("", id="tag-label")
-            yield CaptureInput(
-                self,
-                placeholder=tr("capture.placeholder"),
-                suggester=OwnerSuggester(lambda: self.app.archive.directory),
-                id="capture-input",
-            )
+            yield CompletingCaptureInput(self, placeholder=tr("capture.placeholder"), id="capture-input")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(DetailsPanel).display = self.app.size.width >= PANEL_MIN_WIDTH
         self.query_one(LineList).set_lines(self.store.meeting.lines)
+        self.typing = CaptureCompletion(self.app, self.store, self.query_one(CompletingCaptureInput),
+                                        lambda: self.tag, self.query_one(DetailsPanel).offer)
         self._update_tag_label()
         self.query_one(CaptureInput).focus()
+        self.typing.start(new_meeting=not self.store.meeting.lines)
         self._restore_draft()
         self.set_interval(DRAFT_EVERY, self._keep_draft)
 
@@ -132,6 +131,7 @@ class CaptureScreen(MeetingScreen):
         self.query_one(LineList).set_lines(self.store.meeting.lines)
         self.query_one(DetailsPanel).refresh()
         self.query_one(MeetingHeader).refresh()
+        self.typing.details_changed()
 
     # -- committing (called synchronously by CaptureInput) ---------------------------
     def record(self, text: str, *, typed: bool = True) -> bool:
@@ -149,12 +149,14 @@ class CaptureScreen(MeetingScreen):
             if isinstance(parsed, ParsedLine):
                 self.store.commit(append_ops(self.store.meeting, parsed), clears_draft=typed)
                 self.query_one(LineList).append_line(self.store.meeting.lines[-1])
+                self.typing.committed(line_added=True)
                 if not self.sticky and self.tag is not None:
                     self.tag = None
                     self._update_tag_label()
             elif isinstance(parsed, DetailCommand):
                 self.store.commit(detail_ops(self.store.meeting, parsed), clears_draft=typed)
                 self.query_one(DetailsPanel).refresh()
+                self.typing.committed(line_added=False, detail=parsed.name)
                 shown = format_detail(self.store.meeting.details, parsed.name)
                 self.say(tr("capture.detail_set", name=tr("details." + parsed.name), value=shown))
             elif isinstance(parsed, SettingCommand):
@@ -164,6 +166,10 @@ class CaptureScreen(MeetingScreen):
                 archive = self.app.archive
                 archive.save_settings(directory=archive.directory.with_alias(parsed.alias, parsed.full))
                 self.say(tr("capture.alias_set", alias=parsed.alias, full=parsed.full))
+            elif isinstance(parsed, AbbrCommand):
+                self.typing.aids.save_abbreviation(parsed)
+                key = "capture.abbr_set" if parsed.full else "capture.abbr_removed"
+                self.say(tr(key, abbr=parsed.key, full=parsed.full))
         except (StoreError, EditError) as error:
             self.show_error(str(error))
             return False
@@ -245,6 +251,22 @@ class CaptureScreen(MeetingScreen):
         suffix = f" · {tr('capture.sticky')}" if self.sticky else ""
         label.update(f" {tr('kind.' + kind.value)}{suffix} ❯")
         label.set_classes(f"kind-{kind.value}" + (" sticky" if self.sticky else ""))
+        self.typing.tag_changed()
+
+    # -- completion (keys handled in order by CaptureInput) ----------------------------
+    def action_accept_word(self) -> None:
+        self.query_one(CompletingCaptureInput).accept(whole=False)
+
+    def action_accept_all(self) -> None:
+        field = self.query_one(CompletingCaptureInput)
+        if not field.accept(whole=True):
+            field.action_cursor_right()
+
+    def action_undo(self) -> None:
+        """Ctrl+Z right after an accept or an abbreviation restores what was typed;
+        otherwise it undoes the last change to the meeting."""
+        if not self.query_one(CompletingCaptureInput).undo_aid():
+            super().action_undo()
 
     # -- other actions -----------------------------------------------------------
     def action_toggle_details(self) -> None:
@@ -262,8 +284,8 @@ class CaptureScreen(MeetingScreen):
         panel.open()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Nothing is typed while the panel has the focus: the tag keys rest (the footer shows the panel's)."""
-        return not (action == "tag" and self.query_one(FollowUpPanel).has_focus_within)
+        """Nothing is typed while the panel has the focus: the tag and accept keys rest (the footer shows the panel's)."""
+        return not (action in ("tag", "accept_word", "accept_all") and self.query_one(FollowUpPanel).has_focus_within)
 
     @on(FollowUpPanel.Closed)
     def followup_closed(self) -> None:

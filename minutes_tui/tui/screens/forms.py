@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, Static, Switch, TextArea
 
 from minutes_tui.core import edits
+from minutes_tui.core.abbreviations import Abbreviations
+from minutes_tui.core.carryover import pending
 from minutes_tui.core.dates import dmy, parse_date
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.edits import Op
@@ -25,6 +27,7 @@ from minutes_tui.core.model import (
 )
 from minutes_tui.core.text import clean_line
 from minutes_tui.i18n import LANGUAGES, tr
+from minutes_tui.services.typing import aids_for
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
 from minutes_tui.tui.screens.base import MinutesModal
@@ -46,12 +49,20 @@ class FormScreen(MinutesModal[bool]):
             body.border_title = tr(self.TITLE_KEY)
             for name, label, value in self.fields():
                 yield Label(label, classes="form-label")
-                yield ComposedInput(value, id=f"field-{name}", classes="form-field")
+                yield self.field(name, value)
+            yield from self.more_fields()
             yield Static("", id="form-error")
         yield KeysFooter()
 
     def fields(self) -> list[tuple[str, str, str]]:
         raise NotImplementedError
+
+    def field(self, name: str, value: str) -> ComposedInput:
+        return ComposedInput(value, id=f"field-{name}", classes="form-field")
+
+    def more_fields(self) -> ComposeResult:
+        """Widgets after the fields (not plain inputs: ``values`` does not read them)."""
+        yield from ()
 
     def values(self) -> dict[str, str]:
         return {(field.id or "").removeprefix("field-"): field.value for field in self.query(ComposedInput)}
@@ -64,12 +75,63 @@ class FormScreen(MinutesModal[bool]):
         self.dismiss(False)
 
 
+class OfferedInput(ComposedInput):
+    """A field offered a value (carried over or from a template): shown dim while
+    the field is empty; → takes it."""
+
+    def __init__(self, value: str, offer: str, *, id: str, classes: str) -> None:
+        super().__init__(value, placeholder=tr("form.offered", value=offer) if offer else "", id=id, classes=classes)
+        self.offer = offer
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        if not self.value and self.offer and not select:
+            self.value = self.offer
+            self.cursor_position = len(self.value)
+            return
+        super().action_cursor_right(select)
+
+
 class DetailsForm(FormScreen):
     TITLE_KEY = "form.details"
+    BINDINGS = keymap.bindings("details_form")
 
     def __init__(self, store: MeetingStore) -> None:
         super().__init__()
         self.store = store
+
+    def offers(self) -> dict[str, list[str]]:
+        """What this meeting is offered and does not have yet."""
+        aids = aids_for(self.app.archive)
+        return pending(aids.offers.get(self.store.id, {}), self.store.meeting.details)
+
+    def field(self, name: str, value: str) -> ComposedInput:
+        offered = self.offers().get(name, [])
+        if name in LIST_DETAILS and getattr(self.store.meeting.details, name):
+            offered = []  # a list already begun is the secretary's to complete
+        return OfferedInput(value, LIST_SEPARATOR.join(offered), id=f"field-{name}", classes="form-field")
+
+    def action_accept_offers(self) -> None:
+        """Every empty field takes its offered value (still only in the form: Ctrl+S saves)."""
+        for field in self.query(OfferedInput):
+            if not field.value and field.offer:
+                field.value = field.offer
+
+    def action_save_template(self) -> None:
+        from minutes_tui.tui.screens.prompts import TextPrompt
+
+        details = self.store.meeting.details
+
+        def named(name: str | None) -> None:
+            if not name or not name.strip():
+                return
+            try:
+                aids_for(self.app.archive).save_template(name, details)
+            except StoreError as error:
+                self.fail(str(error))
+                return
+            self.app.notify(tr("template.saved", name=name.strip()))
+
+        self.app.push_screen(TextPrompt(tr("template.name"), details.kind), named)
 
     def fields(self) -> list[tuple[str, str, str]]:
         details = self.store.meeting.details
@@ -110,6 +172,13 @@ class DetailsForm(FormScreen):
 class SettingsForm(FormScreen):
     TITLE_KEY = "form.settings"
 
+    def more_fields(self) -> ComposeResult:
+        prefs = aids_for(self.app.archive).prefs
+        yield Label(tr("form.completion"), classes="form-label")
+        yield Switch(prefs.completion, id="typing-completion")
+        yield Label(tr("form.abbreviations"), classes="form-label")
+        yield TextArea(prefs.abbreviations.to_text(), id="typing-abbreviations", classes="form-abbreviations")
+
     def fields(self) -> list[tuple[str, str, str]]:
         settings = self.app.archive.settings
         rows: list[tuple[str, str, str]] = []
@@ -139,12 +208,17 @@ class SettingsForm(FormScreen):
         if "{body}" not in values["closing"] and "{announcer}" not in values["closing"] and not values["closing"].strip():
             self.fail(tr("form.bad_closing"))
             return
+        abbreviations, problems = Abbreviations.from_text(self.query_one("#typing-abbreviations", TextArea).text)
+        if problems:
+            self.fail(tr("form.bad_abbreviations", problems="; ".join(problems)))
+            return
         settings: OfficeSettings = self.app.archive.settings
         old_language = settings.language
         for name, raw in values.items():
             settings = settings.with_value(name, clean_line(raw) if name != "recipients" else raw)
         try:
             self.app.archive.save_settings(settings)
+            aids_for(self.app.archive).save_abbreviations(abbreviations, self.query_one("#typing-completion", Switch).value)
         except StoreError as error:
             self.fail(str(error))
             return

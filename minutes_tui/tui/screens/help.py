@@ -41,7 +41,7 @@ def help_markdown(context: str, keys_of: Callable[[Key], list[str]]) -> str:
             lines += key_table((other,), keys_of)
             lines.append("")
     lines += [f"### {tr('help.screen.form')}", ""]
-    lines += key_table(("form",), keys_of)
+    lines += key_table(("form", "details_form"), keys_of)
     return "\n".join(lines)
 
 

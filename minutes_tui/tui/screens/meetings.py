@@ -351,5 +351,27 @@ class MeetingsScreen(StatusScreen):
     def action_new_meeting(self) -> None:
         self.app.new_meeting()
 
+    def action_new_from_template(self) -> None:
+        """A new meeting offered the details of a saved template (instead of the last meeting's)."""
+        from minutes_tui.services.typing import aids_for
+        from minutes_tui.tui.screens.base import MeetingScreen
+        from minutes_tui.tui.screens.picker import Picker
+
+        aids = aids_for(self.app.archive)
+        if not aids.prefs.templates:
+            self.notify(tr("template.none"), severity="warning")
+            return
+
+        def picked(name: str | None) -> None:
+            template = aids.prefs.template(name) if name else None
+            if template is None:
+                return
+            self.app.new_meeting()
+            if isinstance(self.app.screen, MeetingScreen):  # not yet mounted: it reads the template on mount
+                aids.templates[self.app.screen.store.id] = template
+
+        choices = [(t.name, t.name) for t in aids.prefs.templates]
+        self.app.push_screen(Picker(tr("template.pick"), choices), picked)
+
     def action_tracker(self) -> None:
         self.app.open_tracker()

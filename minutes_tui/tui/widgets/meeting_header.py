@@ -77,6 +77,13 @@ class DetailsPanel(Static):
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.meeting = meeting
+        #: Details offered from the last meeting of the body (or a template), shown
+        #: where the meeting has none yet; never written without a key.
+        self.offered: dict[str, list[str]] = {}
+
+    def offer(self, offered: dict[str, list[str]]) -> None:
+        self.offered = offered
+        self.refresh()
 
     def render(self) -> Text:
         text = Text()
@@ -85,6 +92,8 @@ class DetailsPanel(Static):
             text.append(f"{tr('details.' + name)}\n", style="bold")
             if value:
                 text.append(f"  {value}\n")
+            elif offered := self.offered.get(name):
+                text.append(f"  → {'; '.join(offered)}\n", style="dim italic")
             else:
                 text.append(f"  /{name} {tr('details.missing')}\n", style="dim italic")
         return text
