@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (``minutes-tui tasks | head``): stop quietly, as shell tools do.
         with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            os.dup2(os.open(os.devnull, os.O_WRONLY | getattr(os, "O_BINARY", 0)), sys.stdout.fileno())
         return SIGNAL_EXIT_BASE + 13
     except Exception as error:  # last resort: a report file, never a traceback
         # Not in a demo folder: it is removed on exit, and the report with it.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from minutes_tui.core.model import Kind
 from minutes_tui.services.importing import import_notes
 from minutes_tui.store import Archive
+from minutes_tui.store.errors import StoreError
 from tests.fuzz.strategies import hostile_text, many_owners
 
 notes = st.lists(hostile_text, max_size=12).map("\n".join)
@@ -21,7 +23,12 @@ notes = st.lists(hostile_text, max_size=12).map("\n".join)
 
 def _import(root: Path, text: str):
     with Archive(root) as archive:
-        result = import_notes(archive, text)
+        try:
+            result = import_notes(archive, text)
+        except StoreError:
+            # Notes with no line to record are refused with a message, and no empty meeting is left.
+            assert not archive.list(include_archived=True)
+            return SimpleNamespace(lines=[]), SimpleNamespace(lines=0)
         meeting_id = result.store.id
         result.store.close()
     with Archive(root) as archive:  # read back from disk, not from memory

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
+from textual import on
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
+from textual.events import Mount
 from textual.screen import ModalScreen, Screen
 
 from minutes_tui.store import MeetingStore
@@ -47,8 +50,20 @@ class StatusScreen(MinutesScreen[None]):
     """A full screen with a status line that every message of the screen goes to
     (one line, replaced, instead of toasts piling up): the meeting screens and the tracker."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Messages said before the status line is mounted (the store's warnings
+        # at start-up come while the first screen is being pushed).
+        self._early_messages: list[tuple[str, str, float | None]] = []
+
     def compose_status(self) -> ComposeResult:
         yield StatusLine(id="status-line")
+
+    @on(Mount)
+    def _say_early_messages(self) -> None:
+        early, self._early_messages = self._early_messages, []
+        for message, severity, timeout in early:
+            self.say(message, severity=severity, timeout=timeout)
 
     @property
     def status(self) -> StatusLine:
@@ -56,7 +71,12 @@ class StatusScreen(MinutesScreen[None]):
 
     def say(self, message: str, *, severity: str = "information", timeout: float | None = None) -> None:
         """Show ``message`` in the status line (the app's ``notify`` comes here too)."""
-        self.status.say(message, severity=severity, timeout=timeout)
+        try:
+            line = self.status
+        except NoMatches:
+            self._early_messages.append((message, severity, timeout))
+            return
+        line.say(message, severity=severity, timeout=timeout)
 
 
 class MeetingScreen(StatusScreen):
