@@ -12,7 +12,7 @@ from datetime import date
 
 from minutes_tui.core.dates import dmy, parse_deadline
 from minutes_tui.core.directory import Directory
-from minutes_tui.core.model import Kind, Line, Meeting, block_end
+from minutes_tui.core.model import Kind, Line, Meeting
 from minutes_tui.core.text import fold
 from minutes_tui.i18n import language, tr
 
@@ -40,6 +40,7 @@ class CheckCache:
     meeting must not be checked line by line again for one retag."""
 
     def __init__(self) -> None:
+        self.context: tuple[object, ...] = ()
         self.lines: dict[str, tuple[tuple[object, ...], list[Problem]]] = {}
 
     def keep_only(self, ids: set[str]) -> None:
@@ -59,29 +60,36 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None, cache: C
             problems.append(Problem(None, f"record_missing_{name}",
                                     tr("check.record_missing", what=tr(f"check.detail.{name}"), name=name)))
     meeting_date = details.meeting_date
-    known = {fold(name) for name in directory.all_names()} if directory else set()
-    context = (meeting_date, id(directory), len(known), language())
-    has_sections = any(line.kind is Kind.SECTION for line in meeting.lines)
+    lines = meeting.lines
+    filled = _headings_with_content(lines)
+    known: set[str] | None = None  # folded owner names, built on the first line that needs them
+    if cache is not None:
+        context = (meeting_date, id(directory), (len(directory.aliases), len(directory.owners)) if directory else None,
+                   language())
+        if context != cache.context:
+            cache.context = context
+            cache.lines.clear()
+    has_sections = any(line.kind is Kind.SECTION for line in lines)
     seen_section = False
-    for index, line in enumerate(meeting.lines):
-        if line.kind is Kind.SECTION:
-            seen_section = True
-        if line.kind.is_heading:
-            if not _has_content(meeting, index):
+    for index, line in enumerate(lines):
+        kind = line.kind
+        if kind is Kind.SECTION or kind is Kind.SUBSECTION:
+            seen_section = seen_section or kind is Kind.SECTION
+            if index not in filled:
                 problems.append(Problem(line.id, "empty_section", tr("check.empty_section", title=line.text)))
             continue
         outside = has_sections and not seen_section
-        if cache is None:
-            problems += _line_problems(line, outside, meeting_date, directory, known)
-            continue
-        key = (line.kind, line.text, line.owners, line.deadline, outside, context)
-        hit = cache.lines.get(line.id)
+        key = (kind, line.text, line.owners, line.deadline, outside)
+        hit = cache.lines.get(line.id) if cache is not None else None
         if hit is None or hit[0] != key:
+            if known is None:
+                known = {fold(name) for name in directory.all_names()} if directory else set()
             hit = (key, _line_problems(line, outside, meeting_date, directory, known))
-            cache.lines[line.id] = hit
+            if cache is not None:
+                cache.lines[line.id] = hit
         problems += hit[1]
-    if cache is not None:
-        cache.keep_only({line.id for line in meeting.lines})
+    if cache is not None and len(cache.lines) > len(lines):
+        cache.keep_only({line.id for line in lines})
     return problems
 
 
@@ -115,10 +123,22 @@ def _line_problems(line: Line, outside: bool, meeting_date: date | None, directo
     return problems
 
 
-def _has_content(meeting: Meeting, heading_index: int) -> bool:
-    """True when some notice line sits in the heading's block (:func:`block_end`)."""
-    lines = meeting.lines
-    return any(
-        line.kind.in_notice and not line.kind.is_heading
-        for line in lines[heading_index + 1 : block_end(lines, heading_index)]
-    )
+def _headings_with_content(lines: list[Line]) -> set[int]:
+    """The indices of the headings with some notice line in their block, in one pass
+    (the same blocks as :func:`block_end`: a section runs to the next section, a
+    sub-section to the next heading of either level)."""
+    filled: set[int] = set()
+    section: int | None = None
+    subsection: int | None = None
+    for index, line in enumerate(lines):
+        kind = line.kind
+        if kind is Kind.SECTION:
+            section, subsection = index, None
+        elif kind is Kind.SUBSECTION:
+            subsection = index
+        elif kind is not Kind.NOTE:
+            if section is not None:
+                filled.add(section)
+            if subsection is not None:
+                filled.add(subsection)
+    return filled
