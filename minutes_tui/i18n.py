@@ -95,6 +95,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Type and press Enter · + finding  ! shortcoming  > task  = decision  # section  @owner ^deadline  /command",
     ),
     "capture.saved": ("Đã lưu", "Saved"),
+    "capture.earlier": ("⋯ {count} dòng trước (xem tất cả ở màn Rà soát)", "⋯ {count} earlier lines (all of them in review)"),
     "capture.sticky": ("giữ", "sticky"),
     "capture.sticky_on": ("Giữ nhãn {kind} cho các dòng sau", "{kind} stays on for the next lines"),
     "capture.sticky_off": ("Bỏ giữ nhãn", "Sticky tag off"),

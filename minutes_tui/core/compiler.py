@@ -8,6 +8,7 @@ with one job: ``phrasing`` (a line → a sentence), ``outline`` (numbered sectio
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from datetime import date
@@ -43,9 +44,16 @@ def fingerprint(*parts: object) -> str:
 
 
 def line_fingerprint(line: Line) -> str:
-    if line.ref:  # only then: the notices of meetings without carried tasks stay current
-        return fingerprint(line.kind.value, line.text, line.owners, line.deadline, line.ref)
-    return fingerprint(line.kind.value, line.text, line.owners, line.deadline)
+    return _line_print(line.kind.value, line.text, tuple(line.owners), line.deadline, line.ref)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _line_print(kind: str, text: str, owners: tuple[str, ...], deadline: str, ref: str) -> str:
+    # Cached: the notice screen asks whether its notice is stale at every visit,
+    # and hashing 2,000 unchanged lines again cost more than the rest of opening it.
+    if ref:  # only then: the notices of meetings without carried tasks stay current
+        return fingerprint(kind, text, list(owners), deadline, ref)
+    return fingerprint(kind, text, list(owners), deadline)
 
 
 def meeting_fingerprint(meeting: Meeting, settings: OfficeSettings, prints: dict[str, str] | None = None) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import overload
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -50,21 +53,46 @@ def _signature(notice: Notice) -> Table:
     return table
 
 
-def notice_preview_parts(notice: Notice) -> list[RenderableType]:
-    """The preview as a list of parts in print order (one per paragraph), so a view can
-    render them a few at a time: a 10,000-line notice is ~8,000 paragraphs."""
-    parts: list[RenderableType] = [
-        _header(notice),
-        Text(""),
-        Text(notice.title, style="bold", justify="center"),
-        Text(notice.summary.text, style="bold", justify="center"),
-        Text("────────", justify="center"),
-    ]
-    for block in [*notice.intro, *notice.body, notice.closing]:
+class PreviewParts(Sequence[RenderableType]):
+    """The preview as parts in print order (one per paragraph), each paragraph built
+    when first asked for, so a view can render a few at a time and open a
+    10,000-line notice (~8,000 paragraphs) without building them all first."""
+
+    def __init__(self, notice: Notice) -> None:
+        self.head: list[RenderableType] = [
+            _header(notice),
+            Text(""),
+            Text(notice.title, style="bold", justify="center"),
+            Text(notice.summary.text, style="bold", justify="center"),
+            Text("────────", justify="center"),
+        ]
+        self.blocks = [*notice.intro, *notice.body, notice.closing]
+        self.signature = _signature(notice)
+
+    def __len__(self) -> int:
+        return len(self.head) + len(self.blocks) + 1
+
+    @overload
+    def __getitem__(self, index: int) -> RenderableType: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[RenderableType]: ...
+    def __getitem__(self, index: int | slice) -> RenderableType | Sequence[RenderableType]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError(index)
+        if position < len(self.head):
+            return self.head[position]
+        if position == len(self) - 1:
+            return self.signature
+        block = self.blocks[position - len(self.head)]
         heading = block.style in (SECTION, SUBSECTION)
-        parts.append(Padding(Text(block.display, style="bold" if heading else "", justify="full"), (0, 0, 1, 4)))
-    parts.append(_signature(notice))
-    return parts
+        return Padding(Text(block.display, style="bold" if heading else "", justify="full"), (0, 0, 1, 4))
+
+
+def notice_preview_parts(notice: Notice) -> PreviewParts:
+    return PreviewParts(notice)
 
 
 def render_notice_preview(notice: Notice) -> RenderableType:

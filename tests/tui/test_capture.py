@@ -304,3 +304,30 @@ async def test_an_alias_typed_in_capture_is_completed_at_once(data_dir: Path) ->
         await pilot.pause(0.1)
         assert field._suggestion == "> Việc @Văn phòng HĐND và UBND huyện"
         await pilot.press("ctrl+q")
+
+
+async def test_capture_opens_on_the_latest_lines_of_a_long_meeting(data_dir: Path) -> None:
+    """A 2,000-line meeting opens capture as fast as a short one: the latest lines, and a
+    row saying how many earlier ones review holds; undo keeps the same window."""
+    from minutes_tui.services.importing import import_notes
+    from minutes_tui.tui.widgets.line_list import WINDOW, LineList
+
+    with Archive(data_dir) as archive:
+        store = import_notes(archive, "\n".join(f"+ Dòng {n}" for n in range(WINDOW + 50))).store
+        meeting_id = store.id
+        store.close()
+    app = MinutesApp(Archive(data_dir).open(), open_meeting=meeting_id)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        shown = app.screen.query_one(LineList)
+        assert shown.option_count == WINDOW + 1
+        assert "50" in str(shown.get_option_at_index(0).prompt) and shown.get_option_at_index(0).disabled
+        assert shown.get_option_at_index(WINDOW).id == app.screen.store.meeting.lines[-1].id
+        await type_line(pilot, "+ Dòng mới")
+        assert shown.option_count == WINDOW + 2  # typed lines are appended, never re-rendered
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert shown.option_count == WINDOW + 1
+        assert "50" in str(shown.get_option_at_index(0).prompt)
+        await pilot.press("ctrl+q")
+    app.archive.close()

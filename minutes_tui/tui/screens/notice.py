@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from rich.console import Console, RenderableType
@@ -54,7 +55,7 @@ class NoticePreview(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._parts: list[RenderableType] = []
+        self._parts: Sequence[RenderableType] = []
         self._lines: list[Strip] = []
         self._width = 0
         self._next = 0  # the next part to render
@@ -70,7 +71,7 @@ class NoticePreview(ScrollView, can_focus=True):
     def complete(self) -> bool:
         return self._next >= len(self._parts)
 
-    def show(self, parts: list[RenderableType]) -> None:
+    def show(self, parts: Sequence[RenderableType]) -> None:
         self._parts = parts
         self._render()
 

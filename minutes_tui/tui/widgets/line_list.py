@@ -83,12 +83,22 @@ def capture_row(line: Line) -> Hanging:
     return Hanging(line_head(line), line_body(line))
 
 
+#: Lines capture shows when it opens (or after an undo): the latest ones, which the
+#: secretary types after. Opening on a 2,000-line meeting then costs what a
+#: 300-line one does; every line stays in review (Ctrl+R).
+WINDOW = 300
+
+
 class LineList(OptionList):
-    """Read-only view of lines, newest at the bottom, kept scrolled to the end."""
+    """Read-only view of the latest lines, newest at the bottom, kept scrolled to the end."""
 
     def set_lines(self, lines: list[Line]) -> None:
         self.clear_options()
-        self.add_options([Option(capture_row(line), id=line.id) for line in lines])
+        earlier = len(lines) - WINDOW
+        options = [Option(capture_row(line), id=line.id) for line in lines[max(earlier, 0):]]
+        if earlier > 0:
+            options.insert(0, Option(Text(tr("capture.earlier", count=earlier), style="dim italic"), disabled=True))
+        self.add_options(options)
         self.scroll_end(animate=False, immediate=False)
 
     def append_line(self, line: Line) -> None:
