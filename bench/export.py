@@ -70,7 +70,7 @@ def run() -> list[dict]:
             start = time.perf_counter()
             with Archive(root) as archive:
                 store = archive.open_meeting(meeting_id)
-                export_meeting(store, archive.settings, tmp / f"ours-{n}.docx", folder=exports_dir(root))
+                export_meeting(store, archive.settings, tmp / f"ours-{n}.docx", folder=exports_dir(archive.settings.export_folder))
                 store.close()
             ours.append(time.perf_counter() - start)
 
