@@ -51,6 +51,23 @@ def test_keys_built_at_run_time_exist() -> None:
 
 def test_english_store_messages_have_no_vietnamese() -> None:
     letters = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
-    prefixes = ("store.", "cli.", "import.", "export.", "settings.", "parse.", "pdf.", "notices.")
+    prefixes = ("store.", "cli.", "import.", "export.", "settings.", "parse.", "pdf.", "notices.", "task.error.",
+                "task.what.", "report.error.", "period.error.")
     offending = [key for key, (_, english) in i18n.STRINGS.items() if key.startswith(prefixes) and letters.search(english)]
+    assert not offending
+
+
+def test_no_error_raised_with_vietnamese_text_of_its_own() -> None:
+    """Every message a user can see goes through ``tr``: an error raised with a
+    Vietnamese literal stays Vietnamese under ``--lang en`` (found in the task
+    register's commands)."""
+    letters = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+    raise_literal = re.compile(r"raise \w+\(\s*f?[\"']([^\"']*)")
+    package = Path(i18n.__file__).parent
+    offending = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if (found := raise_literal.search(line)) and letters.search(found.group(1))
+    ]
     assert not offending

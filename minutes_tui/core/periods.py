@@ -16,6 +16,7 @@ from typing import Final
 from minutes_tui.core.dates import ROMAN, dmy, nd30_day_month, parse_date
 from minutes_tui.core.text import fold
 from minutes_tui.errors import UserError
+from minutes_tui.i18n import tr
 
 
 class PeriodError(UserError, ValueError):
@@ -32,7 +33,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise PeriodError(f"Ngày cuối {dmy(self.end)} trước ngày đầu {dmy(self.start)}.")
+            raise PeriodError(tr("period.error.order", end=dmy(self.end), start=dmy(self.start)))
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
@@ -47,7 +48,7 @@ def month(year: int, number: int) -> Period:
 
 def quarter(year: int, number: int) -> Period:
     if not 1 <= number <= 4:
-        raise PeriodError(f"Không có quý {number}.")
+        raise PeriodError(tr("period.error.quarter", number=number))
     first_month = 3 * number - 2
     last_month = 3 * number
     end = date(year, last_month, calendar.monthrange(year, last_month)[1])
@@ -113,7 +114,4 @@ def parse_period(text: str) -> Period:
         start, end = (parse_date(part, today=date(2000, 1, 1)) for part in parts)
         if start is not None and end is not None and all(re.search(r"\d{4}", part) for part in parts):
             return between(start, end)
-    raise PeriodError(
-        f"Chưa hiểu kỳ báo cáo “{text}”; gõ dạng 11/2026, quý IV/2026, 6 tháng đầu năm 2026, năm 2026 "
-        "hoặc 01/10/2026 - 15/12/2026."
-    )
+    raise PeriodError(tr("period.error.unclear", text=text))

@@ -56,7 +56,6 @@ from minutes_tui.core.dates import Deadline, dmy, parse_deadline
 from minutes_tui.core.followup import (
     MEETING_ROLES,
     REVIEWED,
-    STATUS_VI,
     DeadlineChange,
     FollowUp,
     MeetingRef,
@@ -349,6 +348,8 @@ def state_text(standing: Standing) -> str:
 def state_label(standing: Standing) -> str:
     """The state in the UI language (``tr``)."""
     if standing.state is State.OVERDUE:
+        if standing.days_late == 1:
+            return tr("task.state.overdue_day")
         return tr("task.state.overdue_days", days=standing.days_late)
     return tr(f"task.state.{standing.state.value}")
 
@@ -374,7 +375,7 @@ def parse_state_filter(name: str) -> str:
     """A ``--state`` value checked against :data:`STATE_FILTERS`."""
     value = name.strip().lower().replace("-", "_")
     if value not in STATE_FILTERS:
-        raise TaskError(f"Không có tình trạng “{name}”; chọn một trong: {', '.join(STATE_FILTERS)}.")
+        raise TaskError(tr("task.error.no_state", name=name, choices=", ".join(STATE_FILTERS)))
     return value
 
 
@@ -421,7 +422,7 @@ def task_json(task: Task, standing: Standing) -> dict[str, Any]:
 # -- follow-up as edits: what services commit ------------------------------------------------------
 def _on_or_after_assignment(task: Task, on: date, what: str) -> None:
     if on < task.assigned:
-        raise TaskError(f"Ngày {what} {dmy(on)} trước ngày giao nhiệm vụ ({dmy(task.assigned)}).")
+        raise TaskError(tr("task.error.before_assigned", what=tr(f"task.what.{what}"), day=dmy(on), assigned=dmy(task.assigned)))
 
 
 def _status_ops(task: Task, status: Status, on: date, note: str) -> list[Op]:
@@ -433,9 +434,9 @@ def _status_ops(task: Task, status: Status, on: date, note: str) -> list[Op]:
 
 def mark_done(task: Task, on: date, note: str = "") -> list[Op]:
     """Done on ``on``; ``note`` becomes the result. Marking a done task again corrects its date."""
-    _on_or_after_assignment(task, on, "hoàn thành")
+    _on_or_after_assignment(task, on, "done")
     if task.status is Status.CANCELLED:
-        raise TaskError("Nhiệm vụ đã ghi là không thực hiện; mở lại trước khi ghi hoàn thành.")
+        raise TaskError(tr("task.error.cancelled_reopen_first"))
     values: dict[str, Any] = {"status": Status.DONE, "status_date": on}
     if note.strip():
         values["result"] = note.strip()
@@ -445,8 +446,8 @@ def mark_done(task: Task, on: date, note: str = "") -> list[Op]:
 def add_progress(task: Task, on: date, text: str) -> list[Op]:
     """A dated progress note; a task not started yet becomes "đang thực hiện"."""
     if not text.strip():
-        raise TaskError("Nội dung tiến độ đang để trống.")
-    _on_or_after_assignment(task, on, "ghi tiến độ")
+        raise TaskError(tr("task.error.empty_progress"))
+    _on_or_after_assignment(task, on, "progress")
     ops = [followup.add(task.id, "progress", ProgressNote(on, text.strip()))]
     if task.status is Status.NOT_STARTED:
         ops.append(followup.changes(task.id, status=Status.IN_PROGRESS, status_date=on))
@@ -457,33 +458,33 @@ def change_deadline(task: Task, on: date, deadline: str, reason: str = "") -> li
     """Move the deadline on ``on``; the old one stays in the history. Year-less phrases are read against ``on``."""
     typed = deadline.strip()
     if not parse_deadline(typed, on).understood:
-        raise TaskError(f"Chưa hiểu thời hạn “{deadline}”; gõ dạng 31/01/2027, tháng 02/2027 hoặc quý I/2027.")
+        raise TaskError(tr("task.error.unclear_deadline", deadline=deadline))
     if task.status in (Status.DONE, Status.CANCELLED):
-        raise TaskError("Nhiệm vụ đã kết thúc; mở lại trước khi đổi thời hạn.")
-    _on_or_after_assignment(task, on, "đổi thời hạn")
+        raise TaskError(tr("task.error.closed_reopen_first"))
+    _on_or_after_assignment(task, on, "deadline")
     change = DeadlineChange(on, typed, reason.strip(), task.deadline_text())
     return [followup.add(task.id, "deadlines", change)]
 
 
 def pause(task: Task, on: date, note: str = "") -> list[Op]:
     if task.status not in (Status.NOT_STARTED, Status.IN_PROGRESS):
-        raise TaskError(f"Nhiệm vụ đang ở trạng thái “{STATUS_VI[task.status]}”, không tạm dừng được.")
-    _on_or_after_assignment(task, on, "tạm dừng")
+        raise TaskError(tr("task.error.cannot_pause", status=status_label(task.status)))
+    _on_or_after_assignment(task, on, "pause")
     return _status_ops(task, Status.PAUSED, on, note)
 
 
 def cancel(task: Task, on: date, note: str = "") -> list[Op]:
     if task.status is Status.CANCELLED:
-        raise TaskError("Nhiệm vụ đã ghi là không thực hiện.")
-    _on_or_after_assignment(task, on, "ghi không thực hiện")
+        raise TaskError(tr("task.error.already_cancelled"))
+    _on_or_after_assignment(task, on, "cancel")
     return _status_ops(task, Status.CANCELLED, on, note)
 
 
 def reopen(task: Task, on: date, note: str = "") -> list[Op]:
     """Back to work after done, paused or cancelled: "đang thực hiện" if progress was recorded, else "chưa thực hiện"."""
     if task.status in (Status.NOT_STARTED, Status.IN_PROGRESS):
-        raise TaskError("Nhiệm vụ đang mở, không cần mở lại.")
-    _on_or_after_assignment(task, on, "mở lại")
+        raise TaskError(tr("task.error.already_open"))
+    _on_or_after_assignment(task, on, "reopen")
     status = Status.IN_PROGRESS if task.followup.progress else Status.NOT_STARTED
     return _status_ops(task, status, on, note)
 
@@ -493,7 +494,7 @@ def record_meeting(task: Task, meeting: str, on: date | None, role: str = REVIEW
     if role not in MEETING_ROLES:
         raise ValueError(f"unknown meeting role {role!r}")
     if meeting == task.meeting:
-        raise TaskError("Nhiệm vụ thuộc chính cuộc họp này.")
+        raise TaskError(tr("task.error.own_meeting"))
     if any(ref.meeting == meeting and ref.role == role for ref in task.followup.meetings):
         return []
     return [followup.add(task.id, "meetings", MeetingRef(meeting, on, role))]

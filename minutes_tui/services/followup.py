@@ -19,7 +19,7 @@ from minutes_tui.core import edits
 from minutes_tui.core import tasks as register
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.edits import EditError
-from minutes_tui.core.followup import CARRIED, STATUS_VI, Status
+from minutes_tui.core.followup import CARRIED, Status
 from minutes_tui.core.model import Line
 from minutes_tui.core.periods import Period
 from minutes_tui.core.task_report import build_report, report_day, report_heading
@@ -30,9 +30,11 @@ from minutes_tui.core.tasks import (
     matches,
     sort_key,
     state_on,
+    status_label,
     tasks_of,
 )
 from minutes_tui.errors import UserError
+from minutes_tui.i18n import tr
 from minutes_tui.store import Archive, MeetingStore, StoreError
 
 Op = register.Op
@@ -72,10 +74,10 @@ def resolve(tasks: list[Task], reference: str) -> Task:
     exact = [task for task in tasks if task.id == reference]
     found = exact or [task for task in tasks if reference and task.id.startswith(reference)]
     if not found:
-        raise TaskError(f"Không có nhiệm vụ “{reference}”. Xem danh sách bằng: minutes-tui tasks")
+        raise TaskError(tr("task.error.not_found", reference=reference))
     if len(found) > 1:
         ids = ", ".join(task.id for task in found[:5])
-        raise TaskError(f"“{reference}” khớp nhiều nhiệm vụ ({ids}); gõ thêm ký tự.")
+        raise TaskError(tr("task.error.ambiguous", reference=reference, ids=ids))
     return found[0]
 
 
@@ -115,10 +117,10 @@ def carry_over(source: MeetingStore, target: MeetingStore, task_id: str, on: dat
     The error of the failed commit is raised; nothing is lost either way.
     """
     if target.id == source.id:
-        raise TaskError("Nhiệm vụ thuộc chính cuộc họp này.")
+        raise TaskError(tr("task.error.own_meeting"))
     task = _live(source, task_id)
     if task.status in (Status.DONE, Status.CANCELLED):
-        raise TaskError(f"Nhiệm vụ đã “{STATUS_VI[task.status]}”; không chuyển tiếp.")
+        raise TaskError(tr("task.error.closed_no_carry", status=status_label(task.status)))
     ref = register.reference(task)
     line = next((line for line in target.meeting.lines if line.ref == ref), None)
     added = line is None
@@ -142,7 +144,7 @@ def _live(store: MeetingStore, task_id: str) -> Task:
     for task in tasks_of(store.meeting):
         if task.id == task_id:
             return task
-    raise TaskError(f"Nhiệm vụ {task_id} không còn trong cuộc họp {store.id}.")
+    raise TaskError(tr("task.error.gone", task=task_id, meeting=store.id))
 
 
 def write_report(archive: Archive, tasks: list[Task], path: Path, *, fmt: str, today: date,
@@ -156,9 +158,9 @@ def write_report(archive: Archive, tasks: list[Task], path: Path, *, fmt: str, t
     if window is None:
         window = archive.settings.due_soon_days
     if fmt not in REPORT_FORMATS:
-        raise UserError(f"Định dạng báo cáo “{fmt}” không có; chọn {', '.join(REPORT_FORMATS)}.")
+        raise UserError(tr("report.error.format", fmt=fmt, choices=", ".join(REPORT_FORMATS)))
     if path.exists() and not force:
-        raise UserError(f"Tệp {path} đã có; dùng --force để ghi đè.")
+        raise UserError(tr("report.error.exists", path=path))
     if owner:
         wanted = archive.directory.expand(owner.lstrip("@"))
         tasks = [item.task for item in select(tasks, today, owner=wanted, window=window)]
@@ -182,6 +184,6 @@ def write_report(archive: Archive, tasks: list[Task], path: Path, *, fmt: str, t
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise UserError(f"Không ghi được {path}: {error.strerror or error}.") from error
+        raise UserError(tr("report.error.write", path=path, reason=error.strerror or error)) from error
     return path
 

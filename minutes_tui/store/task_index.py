@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from minutes_tui.core.tasks import Task, tasks_of
+from minutes_tui.i18n import tr
 from minutes_tui.store.errors import StoreError
 from minutes_tui.store.files import (
     atomic_write,
@@ -92,7 +93,7 @@ class TaskIndex:
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise StoreError(f"Không đọc được thư mục {self.meetings}: {error.strerror or error}.") from error
+            raise StoreError(tr("store.folder_unreadable", path=self.meetings, reason=error.strerror or error)) from error
         pending = {name[: -len(".journal")] for name in names
                    if name.endswith(".journal") and (_stamp(self.meetings / name) or [0])[0] > 0}
         for name in sorted(names):

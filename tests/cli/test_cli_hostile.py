@@ -219,6 +219,10 @@ ENGLISH_CASES = [
     ("list", "--nope"),
     ("export",),
     ("--lang", "fr", "list"),
+    ("tasks", "--state", "bogus"),
+    ("tasks", "done", "nosuchtask"),
+    ("report", "--period", "Q5 2026"),
+    ("report", "--period", "quý 5/2026"),
 ]
 
 
