@@ -94,13 +94,20 @@ class ProgressNote:
 
     date: date
     text: str
+    #: The status the note was given with ("paused", "cancelled" …); empty for a line
+    #: of progress. A pause reason is not progress: reopening after it starts again
+    #: from "chưa thực hiện" when no work was ever recorded.
+    status: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date.isoformat(), "text": self.text}
+        data = {"date": self.date.isoformat(), "text": self.text}
+        if self.status:
+            data["status"] = self.status
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ProgressNote:
-        return cls(date=_required_date(data["date"]), text=str(data.get("text", "")))
+        return cls(date=_required_date(data["date"]), text=str(data.get("text", "")), status=str(data.get("status", "")))
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def follow_signed(meeting: Meeting, changes: Sequence[ParagraphChange], *, names
             continue
         if change.kind == REMOVED:
             if task.status is not Status.CANCELLED:
-                ops += [followup.add(task.id, "progress", ProgressNote(on, DROPPED_NOTE)),
+                ops += [followup.add(task.id, "progress", ProgressNote(on, DROPPED_NOTE, Status.CANCELLED.value)),
                         followup.changes(task.id, status=Status.CANCELLED, status_date=on)]
                 listed.append(TaskChange(CANCELLED, task.id, task.text, ""))
         elif change.kind == CHANGED:

@@ -428,7 +428,7 @@ def _on_or_after_assignment(task: Task, on: date, what: str) -> None:
 def _status_ops(task: Task, status: Status, on: date, note: str) -> list[Op]:
     ops = [followup.changes(task.id, status=status, status_date=on)]
     if note.strip():
-        ops.insert(0, followup.add(task.id, "progress", ProgressNote(on, note.strip())))
+        ops.insert(0, followup.add(task.id, "progress", ProgressNote(on, note.strip(), status.value)))
     return ops
 
 
@@ -485,7 +485,8 @@ def reopen(task: Task, on: date, note: str = "") -> list[Op]:
     if task.status in (Status.NOT_STARTED, Status.IN_PROGRESS):
         raise TaskError(tr("task.error.already_open"))
     _on_or_after_assignment(task, on, "reopen")
-    status = Status.IN_PROGRESS if task.followup.progress else Status.NOT_STARTED
+    worked = any(not note.status for note in task.followup.progress)
+    status = Status.IN_PROGRESS if worked else Status.NOT_STARTED
     return _status_ops(task, status, on, note)
 
 

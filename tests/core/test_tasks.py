@@ -149,11 +149,11 @@ def test_status_transitions() -> None:
     commit(m, pause(task(m, "t-plan"), date(2027, 3, 20), "chờ kinh phí"))
     t = task(m, "t-plan")
     assert t.status is Status.PAUSED and t.followup.status_date == date(2027, 3, 20)
-    assert t.followup.progress == [ProgressNote(date(2027, 3, 20), "chờ kinh phí")]
+    assert t.followup.progress == [ProgressNote(date(2027, 3, 20), "chờ kinh phí", "paused")]
     with pytest.raises(TaskError):
         pause(t, date(2027, 3, 21))
     commit(m, reopen(t, date(2027, 3, 25)))
-    assert task(m, "t-plan").status is Status.IN_PROGRESS  # it has progress recorded
+    assert task(m, "t-plan").status is Status.NOT_STARTED  # a pause reason is not progress
     commit(m, cancel(task(m, "t-plan"), date(2027, 3, 26), "không còn phù hợp"))
     t = task(m, "t-plan")
     assert t.status is Status.CANCELLED
@@ -173,6 +173,19 @@ def test_reopen_without_progress_is_not_started() -> None:
     commit(m, mark_done(task(m, "t-bare"), date(2027, 3, 10)))
     commit(m, reopen(task(m, "t-bare"), date(2027, 3, 11)))
     assert task(m, "t-bare").status is Status.NOT_STARTED
+
+
+def test_reopen_after_a_pause_reason_alone_is_not_started() -> None:
+    """The reason given with a pause is not progress (found by trying `tasks pause --note` then `reopen`)."""
+    m = meeting()
+    commit(m, pause(task(m, "t-bare"), date(2027, 3, 10), "chờ kinh phí"))
+    assert task(m, "t-bare").followup.progress[-1].text == "chờ kinh phí"  # the reason is kept
+    commit(m, reopen(task(m, "t-bare"), date(2027, 3, 11)))
+    assert task(m, "t-bare").status is Status.NOT_STARTED
+    commit(m, add_progress(task(m, "t-bare"), date(2027, 3, 12), "đã khảo sát"))
+    commit(m, pause(task(m, "t-bare"), date(2027, 3, 13), "chờ ý kiến"))
+    commit(m, reopen(task(m, "t-bare"), date(2027, 3, 14)))
+    assert task(m, "t-bare").status is Status.IN_PROGRESS  # real progress was recorded
 
 
 def test_record_meeting_once_per_role() -> None:

@@ -222,7 +222,7 @@ async def test_progress_deadline_pause_cancel_reopen(data: Path) -> None:
         "31/01/2027", "15/12/2026", "Chờ ý kiến của Sở Tài nguyên và Môi trường")
     assert tasks["Lập danh sách gia đình chính sách"].status is Status.PAUSED
     voters = tasks["Tổng hợp ý kiến cử tri"]
-    assert voters.status is Status.IN_PROGRESS  # cancelled (its reason is a dated note), then reopened
+    assert voters.status is Status.NOT_STARTED  # cancelled (its reason is a dated note, not progress), then reopened
     assert [note.text for note in voters.followup.progress] == ["Đã giao Mặt trận thực hiện"]
 
 
