@@ -111,6 +111,8 @@ def summary_text(meeting: Meeting, signature: Signature) -> str:
     if details.title:
         return details.title
     where = kind_without_body(details.kind, details.body) if details.kind else "phiên họp"
+    if where.startswith("họp "):  # "/kind Họp giao ban tháng 12": "tại cuộc họp giao ban …", never "tại họp …"
+        where = "cuộc " + where
     meeting_date = details.meeting_date
     if _TIME_IN_KIND.search(where):
         if meeting_date and not _YEAR_IN_KIND.search(where):

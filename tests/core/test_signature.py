@@ -174,6 +174,9 @@ SUMMARIES = [
      "Kết luận của Chủ tịch UBND xã tại phiên họp ngày 05/03/2027"),
     ("TL. CHỦ TỊCH", _meeting("UBND xã Tân Hòa", "Buổi làm việc với Hợp tác xã Tân Thành"),
      "Kết luận của Chủ tịch UBND xã Tân Hòa tại buổi làm việc với Hợp tác xã Tân Thành ngày 05/03/2027"),
+    # "/kind Họp giao ban …" reads "tại cuộc họp giao ban …", never "tại họp …"
+    ("TL. CHỦ TỊCH", _meeting("UBND xã", "Họp giao ban tháng 12 năm 2026", chair="A - Chủ tịch UBND xã"),
+     "Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban tháng 12 năm 2026"),
 ]
 
 
