@@ -737,6 +737,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.demo_data": ("dữ liệu mẫu ở {path} (xoá khi thoát)", "demo data in {path} (removed on exit)"),
     # services: export
     "export.exists": ("Tệp {path} đã có; dùng --force để ghi đè.", "{path} already exists; use --force to overwrite it."),
+    "export.pending_conflicts": (
+        "Chưa xuất: {count} đoạn sửa tay chờ chọn giữ hay bỏ (ghi chép gốc đã đổi).",
+        "Not exported: {count} hand edits wait for a choice to keep or drop them (their notes changed).",
+    ),
     "export.cannot_create_dir": ("Không tạo được thư mục {path}: {reason}.", "Cannot create the folder {path}: {reason}."),
     "export.cannot_write": ("Không ghi được {path}: {reason}.", "Cannot write {path}: {reason}."),
     # render: PDF
@@ -751,6 +755,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # services: notices
     "notices.nothing_to_edit": ("Chưa có thông báo để sửa; hãy soạn thông báo trước.", "There is no notice to edit yet; compile it first."),
+    "notices.cannot_keep_gone": (
+        "Ghi chép không còn tạo ra đoạn này (dòng gốc đã xoá hoặc đổi nhãn): không có chỗ để giữ bản sửa; hãy bỏ nó hoặc để sau.",
+        "The notes no longer make this paragraph (its line was deleted or retagged): there is nothing to keep the edit on; drop it or decide later.",
+    ),
     "notices.paragraph_gone": ("Đoạn này không còn trong thông báo; hãy soạn lại.", "This paragraph is no longer in the notice; compile it again."),
     # the notes language (core/parser.py): why a line was not taken
     "parse.sigil_only": ("Dòng chỉ có ký hiệu, chưa có nội dung.", "The line has a sign but no text yet."),
