@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
-from minutes_tui.core.model import Meeting, OfficeSettings
 from minutes_tui.core.letterhead import date_line, issue_date
+from minutes_tui.core.model import Meeting, OfficeSettings
 from minutes_tui.core.text import ascii_text
 from minutes_tui.i18n import tr
 from minutes_tui.services.issue import issued_version

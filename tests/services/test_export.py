@@ -25,7 +25,11 @@ from minutes_tui.services.export import (
     same_document,
 )
 from minutes_tui.services.importing import import_notes
-from minutes_tui.services.notices import compile_and_store, edit_paragraph, settle_conflict
+from minutes_tui.services.notices import (
+    compile_and_store,
+    edit_paragraph,
+    settle_conflict,
+)
 from minutes_tui.store import Archive
 from tests.notes import SAMPLE_SHAPED
 
