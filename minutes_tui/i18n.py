@@ -737,6 +737,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.demo_data": ("dữ liệu mẫu ở {path} (xoá khi thoát)", "demo data in {path} (removed on exit)"),
     # services: export
     "export.exists": ("Tệp {path} đã có; dùng --force để ghi đè.", "{path} already exists; use --force to overwrite it."),
+    "desktop.none": (
+        "Không có màn hình đồ hoạ để mở thư mục (phiên SSH hoặc màn hình chữ). Thư mục: {path}",
+        "No desktop to open the folder on (an SSH session or a text console). Folder: {path}",
+    ),
+    "desktop.no_opener": ("Không tìm thấy {program} để mở thư mục.", "{program} was not found to open the folder."),
+    "desktop.no_folder": ("Thư mục {path} không còn.", "The folder {path} is gone."),
+    "desktop.failed": ("Không mở được thư mục {path}: {reason}", "Cannot open the folder {path}: {reason}"),
     "export.pending_conflicts": (
         "Chưa xuất: {count} đoạn sửa tay chờ chọn giữ hay bỏ (ghi chép gốc đã đổi).",
         "Not exported: {count} hand edits wait for a choice to keep or drop them (their notes changed).",
