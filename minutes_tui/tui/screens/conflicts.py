@@ -84,7 +84,7 @@ class ConflictsDialog(MinutesModal[int]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(self._label(conflict), id=conflict.key) for conflict in self.conflicts])
-        options.border_title = tr("conflicts.title", count=len(self.conflicts))
+        self.query_one("#conflicts").border_title = tr("conflicts.title", count=len(self.conflicts))
         if self.conflicts:
             options.highlighted = min(index, len(self.conflicts) - 1)
         self._show_current()

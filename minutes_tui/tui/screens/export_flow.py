@@ -84,9 +84,15 @@ class ExportFlow(ConflictsFlow):
             else:
                 self.say(tr("notice.export_cancelled"))
 
+        self.say(tr("export_prompt.exists", names=", ".join(path.name for path in existing)))
         self.app.push_screen(ExportExistsDialog(existing, numbered), chosen)
 
     def _settle_first(self, pdf: bool, record: bool, out: Path | None, force: bool) -> None:
+        from minutes_tui.services.notices import current_notice, pending_conflicts
+
+        self.notice = current_notice(self.store)  # the export may have compiled a new version
+        self.show()
+        self.say(tr("export.pending_conflicts", count=len(pending_conflicts(self.store))), severity="warning")
         self.open_conflicts(then=lambda: self.export(pdf=pdf, record=record, out=out, force=force))
 
     def _exported(self, files: list[Path], record: bool) -> None:
