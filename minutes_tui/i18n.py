@@ -241,9 +241,68 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The notes changed since the last compile — press r to recompile.",
     ),
     "notice.conflicts": (
-        "{count} đoạn sửa tay chưa áp dụng vì ghi chép gốc đã đổi; hãy chọn giữ hay bỏ",
-        "{count} hand edits not applied because their source lines changed; choose to keep or drop them",
+        "{count} đoạn sửa tay chưa áp dụng vì ghi chép gốc đã đổi — nhấn c để xem và chọn giữ hay bỏ",
+        "{count} hand edits not applied because their source lines changed — press c to see them and keep or drop each",
     ),
+    "notice.no_conflicts": ("Không có đoạn sửa tay nào chờ chọn.", "No hand edits wait for a choice."),
+    "notice.export_path": ("Đã xuất (f mở thư mục): {paths}", "Exported (f opens the folder): {paths}"),
+    "notice.export_cancelled": ("Đã huỷ xuất; tệp cũ giữ nguyên.", "Export cancelled; the existing file is unchanged."),
+    "notice.opening_folder": ("Đang mở thư mục {path}", "Opening the folder {path}"),
+    "notice.no_export_folder": (
+        "Chưa xuất tệp nào; thư mục xuất sẽ là {path}",
+        "Nothing exported yet; exports will go to {path}",
+    ),
+    # the export finds its file already there (tui/screens/export_prompt.py)
+    "export_prompt.title": ("Tệp đã có", "The file exists"),
+    "export_prompt.exists": ("Đã có: {names}", "Already there: {names}"),
+    "export_prompt.choices": (
+        "o — ghi đè · n — ghi tệp mới “{new}” · Esc — huỷ",
+        "o — overwrite · n — write a new file “{new}” · Esc — cancel",
+    ),
+    "key.overwrite": ("Ghi đè", "Overwrite"),
+    "key.overwrite_help": ("Ghi đè tệp đã có", "Overwrite the existing file"),
+    "key.new_file": ("Tệp mới", "New file"),
+    "key.new_file_help": ("Ghi tệp mới có số thứ tự (… (2).docx)", "Write a new numbered file (… (2).docx)"),
+    # hand edits whose notes changed (tui/screens/conflicts.py)
+    "conflicts.title": (
+        "Đoạn sửa tay chờ chọn ({count}) — ghi chép gốc đã đổi sau khi sửa",
+        "Hand edits waiting ({count}) — their notes changed after the edit",
+    ),
+    "conflicts.mine": ("Bản chị đã sửa", "Your edited text"),
+    "conflicts.now": ("Bản mới từ ghi chép", "The new text from the notes"),
+    "conflicts.before": ("Bản gốc lúc sửa: {text}", "What you edited then: {text}"),
+    "conflicts.gone": (
+        "(ghi chép không còn tạo ra đoạn này: dòng gốc đã xoá hoặc đổi nhãn)",
+        "(the notes no longer make this paragraph: its line was deleted or retagged)",
+    ),
+    "conflicts.gone_mark": ("đã mất", "gone"),
+    "conflicts.settled": ("Đã chọn xong mọi đoạn sửa tay.", "Every hand edit is settled."),
+    "conflicts.left": (
+        "Còn {count} đoạn sửa tay chờ chọn — nhấn c khi muốn quyết định.",
+        "{count} hand edits still wait — press c when you want to decide.",
+    ),
+    "key.conflicts": ("Đoạn sửa tay", "Hand edits"),
+    "key.conflicts_help": (
+        "Xem các đoạn sửa tay có ghi chép gốc đã đổi, chọn giữ hay bỏ",
+        "See the hand edits whose notes changed; keep or drop each",
+    ),
+    "key.open_folder": ("Mở thư mục", "Open folder"),
+    "key.open_folder_help": ("Mở thư mục chứa tệp vừa xuất", "Open the folder of the exported file"),
+    "key.keep_mine": ("Giữ bản sửa", "Keep mine"),
+    "key.keep_mine_help": (
+        "Giữ bản chị đã sửa (áp lại lên ghi chép mới)",
+        "Keep your edited text (re-applied over the new notes)",
+    ),
+    "key.take_new": ("Lấy bản mới", "Take new"),
+    "key.take_new_help": ("Lấy bản mới từ ghi chép, bỏ bản sửa tay", "Take the new text from the notes, drop the edit"),
+    "key.edit_then_keep": ("Sửa rồi giữ", "Edit, keep"),
+    "key.edit_then_keep_help": (
+        "Sửa bản của chị (ví dụ thêm thời hạn mới) rồi giữ",
+        "Edit your text (e.g. add the new deadline), then keep it",
+    ),
+    "key.decide_later": ("Để sau", "Later"),
+    "key.decide_later_help": ("Để đoạn này sau, sang đoạn kế", "Decide this one later, go to the next"),
+    "key.close": ("Đóng", "Close"),
     "notice.compiling": ("Đang soạn thông báo…", "Compiling the notice…"),
     "notice.exporting": ("Đang xuất {what}…", "Exporting {what}…"),
     "notice.exported": ("Đã xuất: {path}", "Exported: {path}"),
@@ -766,6 +825,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.demo_data": ("dữ liệu mẫu ở {path} (xoá khi thoát)", "demo data in {path} (removed on exit)"),
     # services: export
     "export.exists": ("Tệp {path} đã có; dùng --force để ghi đè.", "{path} already exists; use --force to overwrite it."),
+    "desktop.none": (
+        "Không có màn hình đồ hoạ để mở thư mục (phiên SSH hoặc màn hình chữ). Thư mục: {path}",
+        "No desktop to open the folder on (an SSH session or a text console). Folder: {path}",
+    ),
+    "desktop.no_opener": ("Không tìm thấy {program} để mở thư mục.", "{program} was not found to open the folder."),
+    "desktop.no_folder": ("Thư mục {path} không còn.", "The folder {path} is gone."),
+    "desktop.failed": ("Không mở được thư mục {path}: {reason}", "Cannot open the folder {path}: {reason}"),
+    "export.pending_conflicts": (
+        "Chưa xuất: {count} đoạn sửa tay chờ chọn giữ hay bỏ (ghi chép gốc đã đổi).",
+        "Not exported: {count} hand edits wait for a choice to keep or drop them (their notes changed).",
+    ),
     "export.cannot_create_dir": ("Không tạo được thư mục {path}: {reason}.", "Cannot create the folder {path}: {reason}."),
     "export.cannot_write": ("Không ghi được {path}: {reason}.", "Cannot write {path}: {reason}."),
     # render: PDF
@@ -780,6 +850,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # services: notices
     "notices.nothing_to_edit": ("Chưa có thông báo để sửa; hãy soạn thông báo trước.", "There is no notice to edit yet; compile it first."),
+    "notices.cannot_keep_gone": (
+        "Ghi chép không còn tạo ra đoạn này (dòng gốc đã xoá hoặc đổi nhãn): không có chỗ để giữ bản sửa; hãy bỏ nó hoặc để sau.",
+        "The notes no longer make this paragraph (its line was deleted or retagged): there is nothing to keep the edit on; drop it or decide later.",
+    ),
     "notices.paragraph_gone": ("Đoạn này không còn trong thông báo; hãy soạn lại.", "This paragraph is no longer in the notice; compile it again."),
     # the notes language (core/parser.py): why a line was not taken
     "parse.sigil_only": ("Dòng chỉ có ký hiệu, chưa có nội dung.", "The line has a sign but no text yet."),

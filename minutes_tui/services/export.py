@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Final
 
-from minutes_tui.core.model import Meeting, OfficeSettings
 from minutes_tui.core.letterhead import date_line, issue_date
+from minutes_tui.core.model import Meeting, OfficeSettings
 from minutes_tui.core.text import ascii_text
 from minutes_tui.i18n import tr
 from minutes_tui.services.issue import issued_version
@@ -30,10 +31,47 @@ _UNSAFE = re.compile(r'[^A-Za-z0-9 ._()-]+')
 MAX_NAME: Final = 50
 
 
+#: Between the date and kind of a file name and its title.
+TITLE_SEPARATOR: Final = " - "
+#: A title shorter than this is left out rather than cut to a stump.
+MIN_TITLE: Final = 4
+#: `` (2)``, `` (3)`` … before the extension: a numbered copy beside an existing file.
+_NUMBER = re.compile(r" \((\d+)\)$")
+#: Parts of a .docx that change at every save whatever the content (created/modified dates).
+_VOLATILE_PARTS: Final = frozenset({"docProps/core.xml"})
+
+
 @dataclass
 class Exported:
     files: list[Path]
     conflicts: list[EditConflict] = field(default_factory=list)  # hand edits not applied (notes changed)
+
+
+class ExportExists(StoreError):
+    """The export would overwrite ``paths`` (the CLI says "use --force"; the app asks)."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__(tr("export.exists", path=paths[0]))
+        self.paths = paths
+
+
+class PendingConflicts(StoreError):
+    """Hand edits wait for the user's choice: exporting now would print the notes'
+    text in their place without her knowing (``export_meeting(refuse_conflicts=True)``)."""
+
+    def __init__(self, conflicts: list[EditConflict]) -> None:
+        super().__init__(tr("export.pending_conflicts", count=len(conflicts)))
+        self.conflicts = conflicts
+
+
+def _shorten(title: str, room: int) -> str:
+    """``title`` in at most ``room`` characters, cut at a word where it can be; "" when
+    less than :data:`MIN_TITLE` characters are left."""
+    if room < MIN_TITLE or not title:
+        return ""
+    if len(title) > room:
+        title = title[: room + 1].rsplit(" ", 1)[0] if " " in title[: room + 1] else title[:room]
+    return title.rstrip(" .-")
 
 
 def default_filename(meeting: Meeting, *, record: bool, suffix: str = ".docx") -> str:
@@ -42,21 +80,72 @@ def default_filename(meeting: Meeting, *, record: bool, suffix: str = ".docx") -
     kind = "Bien ban" if record else "TB ket luan"
     when = meeting.details.date or date.fromtimestamp(meeting.created).isoformat()
     stem = f"{when} {kind}"
-    room = MAX_NAME - len(suffix) - len(stem) - len(" - ")
     title = " ".join(_UNSAFE.sub(" ", ascii_text(meeting.title)).split())
-    if room >= 4 and title:
-        if len(title) > room:
-            title = title[: room + 1].rsplit(" ", 1)[0] if " " in title[: room + 1] else title[:room]
-        stem += f" - {title.rstrip(' .-')}"
+    title = _shorten(title, MAX_NAME - len(suffix) - len(stem) - len(TITLE_SEPARATOR))
+    if title:
+        stem += TITLE_SEPARATOR + title
     return stem + suffix
+
+
+def numbered_name(name: str, number: int) -> str:
+    """``name`` with `` (number)`` before its extension, still at most :data:`MAX_NAME`
+    characters: the title (after ``" - "``) is shortened, never the date and kind
+    before it. A number already there is replaced, not doubled."""
+    path = Path(name)
+    suffix, stem = path.suffix, _NUMBER.sub("", path.stem)
+    tail = f" ({number})"
+    room = MAX_NAME - len(suffix) - len(tail)
+    if len(stem) > room:
+        head, separator, title = stem.partition(TITLE_SEPARATOR)
+        title = _shorten(title, room - len(head) - len(separator)) if separator else ""
+        stem = head + separator + title if title else head[:room]
+    return stem + tail + suffix
+
+
+def numbered_target(target: Path, *, pdf: bool = False) -> Path:
+    """The first free ``… (2).docx``, ``… (3).docx`` … beside ``target``; with ``pdf``
+    its ``.pdf`` must be free too (the pair is written together)."""
+    number = 2
+    while True:
+        candidate = target.with_name(numbered_name(target.name, number))
+        if not candidate.exists() and not (pdf and candidate.with_suffix(".pdf").exists()):
+            return candidate
+        number += 1
+
+
+def export_target(meeting: Meeting, out: Path | None, *, folder: Path, record: bool = False) -> Path:
+    """The ``.docx`` an export writes: ``out``, or the default name in ``folder``."""
+    target = out or folder / default_filename(meeting, record=record)
+    if target.suffix.lower() != ".docx":
+        target = target.with_name(target.name + ".docx")
+    return target
+
+
+def same_document(first: Path, second: Path) -> bool:
+    """True when two .docx files hold the same document: every part alike but the
+    save dates. A file the user opened and saved in Word is never "the same"."""
+    try:
+        with zipfile.ZipFile(first) as one, zipfile.ZipFile(second) as other:
+            names = sorted(set(one.namelist()) - _VOLATILE_PARTS)
+            if names != sorted(set(other.namelist()) - _VOLATILE_PARTS):
+                return False
+            return all(one.read(name) == other.read(name) for name in names)
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return False
 
 
 def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | None, *, folder: Path,
                    pdf: bool = False, record: bool = False, force: bool = False,
-                   issued: date | None = None) -> Exported:
+                   issued: date | None = None, reuse_same_docx: bool = False,
+                   refuse_conflicts: bool = False) -> Exported:
     """Write the notice (or the record) of the open ``store`` to ``out`` or ``folder``.
 
-    Never overwrites an existing file unless ``force``. The stored notice (with
+    Never overwrites an existing file unless ``force`` (:class:`ExportExists`
+    names them). With ``reuse_same_docx``, a PDF asked for after the .docx
+    (the .pdf is new, the .docx holds the very document this export writes) is
+    not refused: nothing of the user's is lost. With ``refuse_conflicts``, hand
+    edits waiting for her choice stop the export (:class:`PendingConflicts`)
+    instead of being left out of the file. The stored notice (with
     the user's edits) is exported when it is current; otherwise the notes are
     compiled and the result stored as a new version (only computed when the
     store is read-only: another process holds the data). The date line is the
@@ -68,13 +157,13 @@ def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | No
     from minutes_tui.render.docx_notice import render_notice
     from minutes_tui.render.docx_record import render_record
 
-    target = out or folder / default_filename(store.meeting, record=record)
-    if target.suffix.lower() != ".docx":
-        target = target.with_name(target.name + ".docx")
+    target = export_target(store.meeting, out, folder=folder, record=record)
     targets = [target] + ([target.with_suffix(".pdf")] if pdf else [])
-    existing = [path for path in targets if path.exists()]
-    if existing and not force:
-        raise StoreError(tr("export.exists", path=existing[0]))
+    existing = [path for path in targets if path.exists()] if not force else []
+    # Only the .docx beside a new PDF may turn out to be the same document: decided once it is written.
+    compare_docx = reuse_same_docx and pdf and existing == [target]
+    if existing and not compare_docx:
+        raise ExportExists(existing)
     private = settings.export_access != "shared"
     try:
         if private:
@@ -105,10 +194,14 @@ def export_meeting(store: MeetingStore, settings: OfficeSettings, out: Path | No
                 notice, conflicts = compiled.notice, compiled.conflicts
             else:
                 conflicts = pending_conflicts(store)
+            if conflicts and refuse_conflicts:
+                raise PendingConflicts(conflicts)
             meeting_date = store.meeting.details.meeting_date
             day = issue_date(settings, issued or date.today(), meeting_date, False if issued else None)
             notice.place_date = date_line(settings, day)
             render_notice(notice, partial)
+        if compare_docx and not same_document(partial, target):
+            raise ExportExists([target])
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)

@@ -134,16 +134,27 @@ def edit_paragraph(store: MeetingStore, key: str, text: str) -> Notice:
     return notice
 
 
-def settle_conflict(store: MeetingStore, key: str, *, keep_mine: bool) -> None:
-    """Keep her text over the paragraph as compiled now, or drop it for the new text."""
+def settle_conflict(store: MeetingStore, key: str, *, keep_mine: bool, text: str | None = None) -> None:
+    """Keep her text over the paragraph as compiled now (re-applied to the new
+    source), or drop it for the new text.
+
+    ``text`` (with ``keep_mine``) keeps a rewritten version instead: her text
+    merged with the new one by hand. Keeping needs the paragraph: when the notes
+    no longer make it (its line deleted or retagged) there is nothing to lay her
+    text over, so the edit stays pending and a StoreError says why — it is never
+    dropped without her choice.
+    """
     edits = store.notices.edits()
     edit = edits.get(key)
     if edit is None:
         return
-    latest = store.notices.latest()
-    block = latest.notice.block(key) if latest else None
-    if keep_mine and block is not None:
-        edits[key] = ParagraphEdit(key, edit.text, block.source, base=block.text)
+    if keep_mine:
+        latest = store.notices.latest()
+        block = latest.notice.block(key) if latest else None
+        if block is None:
+            raise StoreError(tr("notices.cannot_keep_gone"))
+        kept = clean_line(text) if text is not None else edit.text
+        edits[key] = ParagraphEdit(key, kept, block.source, base=block.text)
     else:
         del edits[key]
     store.notices.save_edits(edits)

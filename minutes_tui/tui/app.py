@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -74,6 +75,8 @@ class MinutesApp(App[None]):
         self._start_new = new
         self._today = today
         self.stores: dict[str, MeetingStore] = {}
+        #: The files of each meeting's last export, shown on its notice screen (screens are made anew each visit).
+        self.last_exports: dict[str, list[Path]] = {}
         self._checkpoint_timers: dict[str, Timer] = {}
         self._search_index: SearchIndex | None = None  # built on the first archive search
         #: Key overrides by binding id (the ``tag_keys`` setting), applied with ``set_keymap``.

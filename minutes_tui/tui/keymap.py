@@ -145,6 +145,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("notice.export", "x", "export", "key.export_short", help="key.export"),
         Key("notice.pdf", "p", "export_pdf", "key.export_pdf_short", help="key.export_pdf"),
         Key("notice.record", "b", "export_record", "key.export_record_short", help="key.export_record"),
+        Key("notice.folder", "f", "open_folder", "key.open_folder", show=False, help="key.open_folder_help"),
+        Key("notice.conflicts", "c", "conflicts", "key.conflicts", show=False, help="key.conflicts_help"),
         Key("notice.capture", "ctrl+g", "capture", "key.capture", show=False),
         Key("notice.review", "ctrl+r", "review", "key.review", show=False),
         Key("notice.tracker", "ctrl+l", "tracker", "key.tracker", show=False, help="key.tracker_help"),
@@ -181,6 +183,20 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("editor.save", "ctrl+s", "save", "key.save", priority=True),
         Key("editor.cancel", "escape", "cancel", "key.cancel", priority=True),
     ),
+    # the export's file is already there (tui/screens/export_prompt.py)
+    "export_exists": (
+        Key("export_exists.overwrite", "o", "overwrite", "key.overwrite", help="key.overwrite_help"),
+        Key("export_exists.new", "n", "new_file", "key.new_file", help="key.new_file_help"),
+        Key("export_exists.cancel", "escape", "cancel", "key.cancel"),
+    ),
+    # hand edits whose notes changed (tui/screens/conflicts.py)
+    "conflicts": (
+        Key("conflicts.keep", "k", "keep", "key.keep_mine", help="key.keep_mine_help"),
+        Key("conflicts.take_new", "m", "take_new", "key.take_new", help="key.take_new_help"),
+        Key("conflicts.edit", "e", "edit", "key.edit_then_keep", help="key.edit_then_keep_help"),
+        Key("conflicts.later", "s", "later", "key.decide_later", help="key.decide_later_help"),
+        Key("conflicts.close", "escape", "close", "key.close"),
+    ),
     "prompt": (
         Key("prompt.cancel", "escape", "cancel", "key.cancel"),
     ),
@@ -197,7 +213,7 @@ SCREEN_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "meetings": ("meetings", "list", "app"),
     "capture": ("capture", "followup", "app"),
     "review": ("review", "list", "checks", "app"),
-    "notice": ("notice", "app"),
+    "notice": ("notice", "conflicts", "export_exists", "app"),
     "tracker": ("tracker", "list", "app"),
 }
 

@@ -134,6 +134,40 @@ def test_dropping_a_conflict_takes_the_new_text(opened) -> None:
     assert "30/04/2027" in current_notice(store).block(key).text
 
 
+def _conflict(store, settings):
+    """A hand edit of the task paragraph, then its deadline changed in the notes."""
+    compile_and_store(store, settings, TODAY)
+    line = task_line(store, "Xây dựng kế hoạch")
+    key = f"line:{line.id}"
+    edit_paragraph(store, key, "Bản sửa tay.")
+    store.commit([edits.update(line.id, deadline="30/04/2027")])
+    compile_and_store(store, settings, TODAY)
+    return line, key
+
+
+def test_keeping_a_rewritten_text_merges_by_hand(opened) -> None:
+    archive, store = opened
+    _, key = _conflict(store, archive.settings)
+    settle_conflict(store, key, keep_mine=True, text="Bản sửa tay,\nhạn 30/04/2027.")
+    assert pending_conflicts(store) == []
+    assert current_notice(store).block(key).text == "Bản sửa tay, hạn 30/04/2027."
+    assert compile_and_store(store, archive.settings, TODAY).notice.block(key).text == "Bản sửa tay, hạn 30/04/2027."
+
+
+def test_keeping_an_edit_whose_paragraph_is_gone_is_refused_not_dropped(opened) -> None:
+    archive, store = opened
+    line, key = _conflict(store, archive.settings)
+    store.commit([edits.delete(line.id)])
+    compile_and_store(store, archive.settings, TODAY)
+    [conflict] = pending_conflicts(store)
+    assert (conflict.key, conflict.mine, conflict.now) == (key, "Bản sửa tay.", "")
+    with pytest.raises(StoreError, match="không còn tạo ra đoạn này"):
+        settle_conflict(store, key, keep_mine=True)
+    assert [c.mine for c in pending_conflicts(store)] == ["Bản sửa tay."]  # still hers to decide
+    settle_conflict(store, key, keep_mine=False)
+    assert pending_conflicts(store) == []
+
+
 def test_the_editor_gets_the_text_without_its_bullet(opened) -> None:
     # "- - Công chức …": the printed "- " was saved as part of the text
     archive, store = opened

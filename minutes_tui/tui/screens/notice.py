@@ -23,10 +23,10 @@ from textual.widgets import Static, TextArea
 from minutes_tui.core.notice import Notice
 from minutes_tui.core.text import clean_line
 from minutes_tui.i18n import tr
-from minutes_tui.locations import exports_dir
 from minutes_tui.store import MeetingStore, StoreError
 from minutes_tui.tui import keymap
-from minutes_tui.tui.screens.base import MeetingScreen, MinutesModal
+from minutes_tui.tui.screens.base import MinutesModal
+from minutes_tui.tui.screens.export_flow import PATH_LABEL, ExportFlow
 from minutes_tui.tui.screens.picker import Picker
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
 
@@ -130,7 +130,9 @@ def _render_part(console: Console, part: RenderableType, width: int) -> list[Str
     return [Strip(line, width) for line in console.render_lines(part, options, pad=True)]
 
 
-class NoticeScreen(MeetingScreen):
+class NoticeScreen(ExportFlow):
+    """Exports, the conflicts dialog and the folder key come from :class:`ExportFlow`."""
+
     NAME = "notice"
     HELP_CONTEXT = "notice"
     BINDINGS = keymap.bindings("notice")
@@ -143,6 +145,7 @@ class NoticeScreen(MeetingScreen):
     def compose(self) -> ComposeResult:
         yield Static("", id="notice-banner")
         yield NoticePreview(id="notice-scroll")
+        yield Static("", id=PATH_LABEL.lstrip("#"), markup=False)
         yield from self.compose_status()
         yield KeysFooter()
 
@@ -150,10 +153,12 @@ class NoticeScreen(MeetingScreen):
         from minutes_tui.services.notices import current_notice
 
         self.notice = current_notice(self.store)
+        self.show_export_path()
         if self.notice is None:
             self.action_recompile()
         else:
             self.show()
+            self.offer_conflicts()
 
     def meeting_changed(self) -> None:
         self.show()
@@ -178,7 +183,7 @@ class NoticeScreen(MeetingScreen):
     def _compiled(self, compiled: Compiled) -> None:
         self.notice = compiled.notice
         if compiled.conflicts:
-            self.notify(tr("notice.conflicts", count=len(compiled.conflicts)), severity="warning")
+            self.offer_conflicts(len(compiled.conflicts))
         self.show()
 
     def show(self) -> None:
@@ -225,45 +230,6 @@ class NoticeScreen(MeetingScreen):
             self.notify(str(error), severity="error")
             return
         self.notify(tr("notice.edited"))
-        self.show()
-
-    # -- export (worker thread) ----------------------------------------------------------
-    def action_export(self) -> None:
-        self.export(pdf=False, record=False)
-
-    def action_export_pdf(self) -> None:
-        self.export(pdf=True, record=False)
-
-    def action_export_record(self) -> None:
-        self.export(pdf=False, record=True)
-
-    def export(self, *, pdf: bool, record: bool) -> None:
-        what = tr("notice.what.record" if record else "notice.what.pdf" if pdf else "notice.what.docx")
-        self.notify(tr("notice.exporting", what=what), timeout=3)
-        self.run_export(pdf, record)
-
-    @work(thread=True, exclusive=True, group="export")
-    def run_export(self, pdf: bool, record: bool) -> None:
-        """Through the app's own store: a second store on the same file would lose
-        the version this export writes at the app's next save."""
-        from minutes_tui.services.export import export_meeting
-
-        archive = self.app.archive
-        try:
-            exported = export_meeting(self.store, archive.settings, None, folder=exports_dir(archive.settings.export_folder),
-                                      pdf=pdf, record=record, force=False)
-        except Exception as error:  # any failure is a message, never a crash of the app
-            self.app.call_from_thread(self.notify, tr("notice.export_failed", reason=str(error)), severity="error", timeout=15)
-            return
-        if not record:
-            self.app.call_from_thread(self._after_export)
-        for path in exported.files:
-            self.app.call_from_thread(self.notify, tr("notice.exported", path=str(path)), timeout=15)
-
-    def _after_export(self) -> None:
-        from minutes_tui.services.notices import current_notice
-
-        self.notice = current_notice(self.store)
         self.show()
 
 
