@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from minutes_tui.services.importing import import_notes
 from minutes_tui.services.notices import compile_and_store
@@ -39,7 +40,15 @@ def archive_with_meeting(tmp_path: Path) -> tuple[Archive, str]:
 @pytest.mark.parametrize("size", SIZES)
 def test_capture_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     archive, meeting_id = archive_with_meeting(tmp_path)
-    assert snap_compare(MinutesApp(archive, open_meeting=meeting_id), terminal_size=size)
+
+    async def settled(pilot) -> None:
+        # The same screen every run: the completion index read (a worker), the cursor not blinking.
+        await pilot.app.workers.wait_for_complete()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(MinutesApp(archive, open_meeting=meeting_id), terminal_size=size, run_before=settled)
 
 
 @pytest.mark.parametrize("size", SIZES)
