@@ -632,6 +632,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.issue.task.deadline": ("Nhiệm vụ {id}: đổi hạn {before} → {after}", "Task {id}: deadline {before} → {after}"),
     "cli.issue.task.reworded": ("Nhiệm vụ {id}: theo lời văn đã ký: {after}", "Task {id}: takes the signed wording: {after}"),
     "cli.issue.task.cancelled": ("Nhiệm vụ {id}: bỏ trong văn bản đã ký → không thực hiện", "Task {id}: struck from the signed notice → cancelled"),
+    "cli.issue.task.owners": ("Nhiệm vụ {id}: đơn vị thực hiện theo văn bản đã ký: {before} → {after}", "Task {id}: owners as signed: {before} → {after}"),
     "cli.issue.task.added": ("Nhiệm vụ mới {id}: {after}", "New task {id}: {after}"),
     "cli.issue.task.flagged": ("Đoạn thêm chưa rõ đơn vị thực hiện, chưa ghi vào sổ: {after}", "Added paragraph names no known owner, not in the register: {after}"),
     # completeness checks ("5 rõ")

@@ -161,7 +161,8 @@ _ITEM_TYPES: Final[dict[str, type[ProgressNote | DeadlineChange | MeetingRef]]] 
 #: The dated lists of a record, changed one item at a time by ``followup_add``/``followup_remove``.
 LIST_FIELDS: Final[tuple[str, ...]] = tuple(_ITEM_TYPES)
 #: The plain fields a ``followup`` op may set.
-SCALAR_FIELDS: Final[tuple[str, ...]] = ("status", "status_date", "result", "notice", "notice_date", "issued_text")
+SCALAR_FIELDS: Final[tuple[str, ...]] = ("status", "status_date", "result", "notice", "notice_date", "issued_text",
+                                         "issued_owners")
 _DATE_FIELDS: Final = frozenset({"status_date", "notice_date"})
 
 
@@ -184,6 +185,9 @@ class FollowUp:
     notice: str = ""
     notice_date: date | None = None
     issued_text: str = ""
+    #: The owners as the signed notice names them, when the leader changed them
+    #: (a partner added after "phối hợp với"); empty: the owners typed in the meeting.
+    issued_owners: list[str] = field(default_factory=list)
     progress: list[ProgressNote] = field(default_factory=list)
     deadlines: list[DeadlineChange] = field(default_factory=list)
     meetings: list[MeetingRef] = field(default_factory=list)
@@ -200,6 +204,7 @@ class FollowUp:
             "notice": self.notice,
             "notice_date": _iso(self.notice_date),
             **({"issued_text": self.issued_text} if self.issued_text else {}),
+            **({"issued_owners": list(self.issued_owners)} if self.issued_owners else {}),
             "progress": [note.to_dict() for note in self.progress],
             "deadlines": [change.to_dict() for change in self.deadlines],
             "meetings": [ref.to_dict() for ref in self.meetings],
@@ -214,6 +219,7 @@ class FollowUp:
             notice=str(data.get("notice", "")),
             notice_date=_date(data.get("notice_date")),
             issued_text=str(data.get("issued_text", "")),
+            issued_owners=[str(name) for name in data.get("issued_owners", []) if str(name).strip()],
             progress=[ProgressNote.from_dict(item) for item in data.get("progress", [])],
             deadlines=[DeadlineChange.from_dict(item) for item in data.get("deadlines", [])],
             meetings=[MeetingRef.from_dict(item) for item in data.get("meetings", [])],
@@ -224,6 +230,8 @@ class FollowUp:
             self.status = Status(value)
         elif name in _DATE_FIELDS:
             setattr(self, name, _date(value))
+        elif name == "issued_owners" and isinstance(value, list) and all(isinstance(item, str) for item in value):
+            self.issued_owners = list(value)
         elif isinstance(value, str):
             setattr(self, name, value)
         else:
@@ -235,6 +243,8 @@ class FollowUp:
             return value.value
         if isinstance(value, date):
             return value.isoformat()
+        if isinstance(value, list):
+            return list(value)
         return value
 
 

@@ -75,6 +75,11 @@ def lower_first(text: str) -> str:
     return text[0].lower() + text[1:]
 
 
+def upper_first(text: str) -> str:
+    """The first letter capitalised: a task's text once its owner no longer stands before it."""
+    return text[:1].upper() + text[1:]
+
+
 def join_names(names: Sequence[str]) -> str:
     """``A``, ``A và B``, ``A, B và C``; ``;`` between names when one holds a comma."""
     if len(names) < 2:

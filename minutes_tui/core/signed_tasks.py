@@ -31,12 +31,14 @@ from minutes_tui.core.dates import parse_deadline
 from minutes_tui.core.followup import DeadlineChange, ProgressNote, Status
 from minutes_tui.core.model import Kind, Line, Meeting
 from minutes_tui.core.tasks import Task, tasks_of
+from minutes_tui.core.phrasing import upper_first
 from minutes_tui.core.text import fold
 
 Op = edits.Op
 
 DEADLINE_CHANGED: Final = "deadline"
 REWORDED: Final = "reworded"
+OWNERS_CHANGED: Final = "owners"
 CANCELLED: Final = "cancelled"
 ADDED_TASK: Final = "added"
 FLAGGED: Final = "flagged"
@@ -56,6 +58,8 @@ _DEADLINE = re.compile(
 _CLAUSE = re.compile(r";\s*(?:hoàn thành|thực hiện|báo cáo)[^;]*$", re.IGNORECASE)
 _LABEL = re.compile(r"^[-–•]\s+")
 _DIRECTIVES: Final = ("giao", "de nghi", "yeu cau", "thong nhat giao")
+_PARTNERS: Final = "chu tri, phoi hop voi "
+_NAME_BREAK = re.compile(r"^\s*(?:[,;]\s*|\s+va\s+)")
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,42 @@ def _owner_at_start(sentence: str, names: Iterable[str]) -> tuple[str, str] | No
     return None
 
 
+def _name_at(folded: str, names: Iterable[str]) -> str | None:
+    """The longest of ``names`` that ``folded`` starts with as whole words."""
+    for name in sorted(names, key=len, reverse=True):
+        key = fold(name)
+        if key and folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum()):
+            return name
+    return None
+
+
+def split_owners(sentence: str, names: Iterable[str]) -> tuple[list[str], str]:
+    """(owners, what they are to do) of a task sentence as the notice words it:
+    ``[Giao] A [chủ trì, phối hợp với B, C và D] <text>``; partners are the known
+    names listed after "phối hợp với". No known owner first: ``([], sentence)``."""
+    known = list(names)
+    found = _owner_at_start(sentence, known)
+    if found is None:
+        return [], sentence
+    lead, rest = found
+    owners = [lead]
+    folded = fold(rest)
+    if folded.startswith(_PARTNERS) and len(folded) == len(rest):  # positions agree: cut the original text
+        position = len(_PARTNERS)
+        partners: list[str] = []
+        while (name := _name_at(folded[position:], known)) is not None:
+            partners.append(name)
+            position += len(fold(name))
+            separator = _NAME_BREAK.match(folded[position:])
+            if separator is None:
+                break
+            position += separator.end()
+        if partners:
+            owners += [name for name in partners if fold(name) not in {fold(o) for o in owners}]
+            rest = rest[position:].lstrip(" ,;")
+    return owners, upper_first(rest)
+
+
 def follow_signed(meeting: Meeting, changes: Sequence[ParagraphChange], *, names: Iterable[str],
                   number: str, issued: date | None, today: date) -> tuple[list[TaskChange], list[Op]]:
     """What the signed text does to the tasks of ``meeting``: (changes to list, edits to commit)."""
@@ -144,7 +184,7 @@ def follow_signed(meeting: Meeting, changes: Sequence[ParagraphChange], *, names
                         followup.changes(task.id, status=Status.CANCELLED, status_date=on)]
                 listed.append(TaskChange(CANCELLED, task.id, task.text, ""))
         elif change.kind == CHANGED:
-            ops += _changed(task, change, on, listed)
+            ops += _changed(task, change, on, listed, known)
     for task_id in [*tasks, *new_ids]:
         task = tasks.get(task_id)
         if task is None or (task.notice, task.followup.notice_date) != (number, issued):
@@ -152,7 +192,7 @@ def follow_signed(meeting: Meeting, changes: Sequence[ParagraphChange], *, names
     return listed, ops
 
 
-def _changed(task: Task, change: ParagraphChange, on: date, listed: list[TaskChange]) -> list[Op]:
+def _changed(task: Task, change: ParagraphChange, on: date, listed: list[TaskChange], names: list[str]) -> list[Op]:
     ops: list[Op] = []
     before, after = deadline_phrases(change.old), deadline_phrases(change.new)
     if after and before != after:
@@ -164,8 +204,13 @@ def _changed(task: Task, change: ParagraphChange, on: date, listed: list[TaskCha
                                     DeadlineChange(on, typed, SIGNED_REASON, task.deadline_text())))
             listed.append(TaskChange(DEADLINE_CHANGED, task.id, task.deadline_text(), typed))
     if _without_deadlines(change.old) != _without_deadlines(change.new):
-        wording = _wording(change.new)
-        if wording and wording != task.text:
+        # The paragraph names its owners first ("Công an xã chủ trì, phối hợp với …"):
+        # the task's text is what follows them, and partners the leader added join it.
+        owners, wording = split_owners(_wording(change.new), [*names, *task.owners])
+        if owners and [fold(o) for o in owners] != [fold(o) for o in task.owners]:
+            ops.append(followup.changes(task.id, issued_owners=owners))
+            listed.append(TaskChange(OWNERS_CHANGED, task.id, ", ".join(task.owners), ", ".join(owners)))
+        if wording and fold(wording) != fold(task.text):
             ops.append(followup.changes(task.id, issued_text=wording))
             listed.append(TaskChange(REWORDED, task.id, task.text, wording))
     return ops
@@ -177,9 +222,9 @@ def _added_task(paragraph: str, names: list[str]) -> Line | None:
     found = _owner_at_start(sentence, names)
     if found is None:
         return None
-    owner, rest = found
+    owners, rest = split_owners(_wording(sentence), names)
     phrases = _original_phrases(sentence)
-    return Line(Kind.TASK, _wording(rest) or _wording(sentence), [owner], phrases[-1] if phrases else "")
+    return Line(Kind.TASK, rest or _wording(sentence), owners, phrases[-1] if phrases else "")
 
 
 def _already_there(meeting: Meeting, line: Line) -> bool:

@@ -278,7 +278,7 @@ def tasks_of(meeting: Meeting) -> list[Task]:
             meeting=meeting.id,
             text=(record.issued_text if record is not None else "") or line.text,
             kind=line.kind,
-            owners=tuple(line.owners),
+            owners=tuple((record.issued_owners if record is not None else []) or line.owners),
             deadline=line.deadline,
             meeting_date=meeting_date,
             created=date.fromtimestamp(line.created) if line.created > 0 else date(1970, 1, 1),

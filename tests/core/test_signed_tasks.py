@@ -15,10 +15,13 @@ from minutes_tui.core.signed_tasks import (
     DEADLINE_CHANGED,
     FLAGGED,
     REWORDED,
+    OWNERS_CHANGED,
     _owner_at_start,
     deadline_phrases,
     follow_signed,
+    split_owners,
 )
+from minutes_tui.core.tasks import tasks_of
 
 DAY = date(2027, 3, 16)
 
@@ -77,5 +80,54 @@ def test_a_reworded_task_takes_the_signed_words_without_its_deadline_clause() ->
                              "- Ban Kinh tế xây dựng kế hoạch; hoàn thành trước ngày 31/03/2027.",
                              "- Ban Kinh tế xây dựng kế hoạch chi tiết; hoàn thành trước ngày 31/03/2027.")
     listed, ops = follow_signed(meeting, [change], names=[], number="05", issued=DAY, today=DAY)
-    assert [(c.kind, c.after) for c in listed] == [(REWORDED, "Ban Kinh tế xây dựng kế hoạch chi tiết")]
-    assert ops[0]["changes"] == {"issued_text": "Ban Kinh tế xây dựng kế hoạch chi tiết"}
+    # the owner stands before the words in the notice, not inside the task's own text
+    assert [(c.kind, c.after) for c in listed] == [(REWORDED, "Xây dựng kế hoạch chi tiết")]
+    assert ops[0]["changes"] == {"issued_text": "Xây dựng kế hoạch chi tiết"}
+
+
+NAMES = ["Công an xã", "Ban Chỉ huy Quân sự xã", "Văn phòng", "Trạm Y tế xã", "Ban Kinh tế"]
+
+
+@pytest.mark.parametrize("sentence, owners, rest", [
+    ("Công an xã tổ chức diễn tập", ["Công an xã"], "Tổ chức diễn tập"),
+    ("Giao Văn phòng tham mưu tổ chức hội nghị", ["Văn phòng"], "Tham mưu tổ chức hội nghị"),
+    ("Công an xã chủ trì, phối hợp với Ban Chỉ huy Quân sự xã tổ chức diễn tập",
+     ["Công an xã", "Ban Chỉ huy Quân sự xã"], "Tổ chức diễn tập"),
+    ("Công an xã chủ trì, phối hợp với Ban Chỉ huy Quân sự xã, Văn phòng và Trạm Y tế xã tổ chức diễn tập",
+     ["Công an xã", "Ban Chỉ huy Quân sự xã", "Văn phòng", "Trạm Y tế xã"], "Tổ chức diễn tập"),
+    # a partner the office does not know stays in the words: nothing is lost
+    ("Công an xã chủ trì, phối hợp với Hội Cựu chiến binh tổ chức diễn tập", ["Công an xã"],
+     "Chủ trì, phối hợp với Hội Cựu chiến binh tổ chức diễn tập"),
+    ("Cần quan tâm hơn nữa", [], "Cần quan tâm hơn nữa"),
+])
+def test_split_owners(sentence: str, owners: list[str], rest: str) -> None:
+    assert split_owners(sentence, NAMES) == (owners, rest)
+
+
+def test_a_partner_the_leader_added_joins_the_task_and_stays_out_of_its_text() -> None:
+    """Found by trying: the signed "Công an xã chủ trì, phối hợp với …" became the task's text, owner and all."""
+    task = Line(Kind.TASK, "Tổ chức diễn tập phòng cháy", ["Công an xã"], "30/04/2027")
+    meeting = Meeting(details=MeetingDetails(date="2027-03-09"), lines=[task])
+    change = ParagraphChange(
+        CHANGED, f"line:{task.id}", "- Công an xã tổ chức diễn tập phòng cháy; hoàn thành trước ngày 30/04/2027.",
+        "- Công an xã chủ trì, phối hợp với Ban Chỉ huy Quân sự xã tổ chức diễn tập phòng cháy; "
+        "hoàn thành trước ngày 30/04/2027.")
+    listed, ops = follow_signed(meeting, [change], names=NAMES, number="07", issued=DAY, today=DAY)
+    assert [(c.kind, c.after) for c in listed] == [(OWNERS_CHANGED, "Công an xã, Ban Chỉ huy Quân sự xã")]
+    edits.apply_all(meeting, ops)
+    [registered] = tasks_of(meeting)
+    assert registered.owners == ("Công an xã", "Ban Chỉ huy Quân sự xã")
+    assert registered.text == "Tổ chức diễn tập phòng cháy"
+    assert meeting.lines[0].owners == ["Công an xã"]  # the notes stay as typed
+    again, more = follow_signed(meeting, [change], names=NAMES, number="07", issued=DAY, today=DAY)
+    assert again == [] and more == []
+
+
+def test_a_task_the_leader_added_starts_with_a_capital() -> None:
+    meeting, _, _ = _meeting()
+    change = ParagraphChange(ADDED, None, "", "- Giao Văn phòng tham mưu tổ chức hội nghị; hoàn thành trước ngày 30/06/2027.")
+    listed, ops = follow_signed(meeting, [change], names=NAMES, number="05", issued=DAY, today=DAY)
+    assert [(c.kind, c.after) for c in listed] == [(ADDED_TASK, "Giao Văn phòng tham mưu tổ chức hội nghị; hoàn thành trước ngày 30/06/2027.")]
+    edits.apply_all(meeting, ops)
+    added = meeting.lines[-1]
+    assert (added.text, added.owners, added.deadline) == ("Tham mưu tổ chức hội nghị", ["Văn phòng"], "30/06/2027")

@@ -192,7 +192,7 @@ def test_the_register_follows_the_signed_text(opened, tmp_path: Path) -> None:
     assert tasks[dropped.id].status is Status.CANCELLED
     assert "đầy đủ ý kiến, kiến nghị của cử tri" in tasks[reworded.id].text
     new = [task for task in tasks.values() if task.lead == "Ban Pháp chế"]
-    assert len(new) == 1 and new[0].deadline == "30/06/2027" and new[0].text.startswith("rà soát các văn bản")
+    assert len(new) == 1 and new[0].deadline == "30/06/2027" and new[0].text.startswith("Rà soát các văn bản")
     assert {task.notice for task in tasks.values()} == {"07/TB-VP"}
     assert not is_stale(store, archive.settings)  # the tasks the leader added do not make the notes "changed"
 
