@@ -582,7 +582,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Đã ban hành: số {number}, ngày {date}. Ghi chép đã khác văn bản đã ban hành — nhấn {keys} để ban hành lại.",
         "Issued: number {number}, dated {date}. The notes differ from the issued text — press {keys} to re-issue.",
     ),
-    "issue.version_missing": ("Không đọc được bản {version} của thông báo.", "Cannot read version {version} of the notice."),
     "issue.versions_title": ("Các bản thông báo — Enter chọn hai bản để so sánh, Esc đóng", "Notice versions — Enter picks two to compare, Esc closes"),
     "issue.version_draft": ("Bản {version} · dự thảo · lưu {at}", "Version {version} · draft · saved {at}"),
     "issue.version_final": ("Bản {version} · ban hành số {number}, ngày {date} · lưu {at}", "Version {version} · issued {number}, dated {date} · saved {at}"),

@@ -233,10 +233,7 @@ def notice_versions(store: MeetingStore) -> list[NoticeVersion]:
     return store.notices.versions()
 
 
-def compare_versions(store: MeetingStore, older: int, newer: int) -> list[ParagraphChange]:
+def compare_versions(older: NoticeVersion, newer: NoticeVersion) -> list[ParagraphChange]:
     """Version ``newer`` aligned with ``older``, paragraph by paragraph and word by word
-    (as a signed file is aligned with the draft); read only."""
-    first, second = store.notices.get(older), store.notices.get(newer)
-    if first is None or second is None:
-        raise StoreError(tr("issue.version_missing", version=older if first is None else newer))
-    return align(_printed(first.notice), [text for _, text in _printed(second.notice)])
+    (as a signed file is aligned with the draft); read only, from versions already read."""
+    return align(_printed(older.notice), [text for _, text in _printed(newer.notice)])

@@ -266,12 +266,8 @@ class NoticeScreen(MeetingScreen):
         if picked is None:
             return
         found = {version.version: version for version in versions}
-        try:
-            changes = compare_versions(self.store, *picked)
-        except StoreError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.app.push_screen(IssueDiff.comparing(found[picked[0]], found[picked[1]], changes))
+        older, newer = found[picked[0]], found[picked[1]]
+        self.app.push_screen(IssueDiff.comparing(older, newer, compare_versions(older, newer)))
 
     # -- edits ---------------------------------------------------------------------
     def action_edit_paragraph(self) -> None:
