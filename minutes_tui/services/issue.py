@@ -33,8 +33,8 @@ from minutes_tui.core.compiler import meeting_fingerprint
 from minutes_tui.core.dates import nd30_date_line
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import OfficeSettings
-from minutes_tui.core.signed_tasks import TaskChange, follow_signed
 from minutes_tui.core.notice import BULLET, PARAGRAPH, Block, Notice
+from minutes_tui.core.signed_tasks import TaskChange, follow_signed
 from minutes_tui.i18n import tr
 from minutes_tui.render.docx_reader import SignedDocument, read_signed
 from minutes_tui.services.notices import compile_preview, current_draft
@@ -74,6 +74,11 @@ def _printed(notice: Notice) -> list[tuple[str, str]]:
             *[(block.key, block.text) for block in notice.intro],
             *[(block.key, block.display) for block in notice.body],
             (notice.closing.key, notice.closing.text)]
+
+
+def printed_paragraphs(notice: Notice) -> list[str]:
+    """The notice's body paragraphs as the .docx prints them, in order (for views)."""
+    return [text for _, text in _printed(notice)]
 
 
 def _strip_label(block: Block, text: str) -> str:
@@ -195,3 +200,40 @@ def apply_issue(store: MeetingStore, plan: IssuePlan, settings: OfficeSettings) 
         meta["paragraphs"] = plan.counts
         meta["tracked"] = {"insertions": plan.signed.insertions, "deletions": plan.signed.deletions}
     return store.notices.add(plan.notice, status=FINAL, meta=meta)
+
+
+# -- what the notice screen shows: the issue state, the versions, a comparison ----------------
+
+
+@dataclass(frozen=True)
+class IssueState:
+    """The newest issued version as the notice screen's banner tells it."""
+
+    number: str  # "05/TB-HĐND"
+    issued: date | None
+    differs: bool  # the notes changed since the issued text was made from them
+
+
+def issue_state(store: MeetingStore, settings: OfficeSettings) -> IssueState | None:
+    """None while the notice has not been issued."""
+    final = issued_version(store)
+    if final is None:
+        return None
+    issued = final.meta.get("issued") or ""
+    try:
+        on = date.fromisoformat(issued) if issued else None
+    except ValueError:
+        on = None
+    differs = final.notice.fingerprint != meeting_fingerprint(store.meeting, settings)
+    return IssueState(str(final.meta.get("number") or final.notice.number), on, differs)
+
+
+def notice_versions(store: MeetingStore) -> list[NoticeVersion]:
+    """Every stored version, drafts and finals, oldest first (reads each file: call it off the UI thread)."""
+    return store.notices.versions()
+
+
+def compare_versions(older: NoticeVersion, newer: NoticeVersion) -> list[ParagraphChange]:
+    """Version ``newer`` aligned with ``older``, paragraph by paragraph and word by word
+    (as a signed file is aligned with the draft); read only, from versions already read."""
+    return align(_printed(older.notice), [text for _, text in _printed(newer.notice)])

@@ -21,7 +21,7 @@ from minutes_tui.core.notice import Notice
 from minutes_tui.core.text import clean_line
 from minutes_tui.i18n import tr
 from minutes_tui.store import MeetingStore, StoreError
-from minutes_tui.store.notice_store import ParagraphEdit
+from minutes_tui.store.notice_store import FINAL, ParagraphEdit
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,16 @@ def _overlay(notice: Notice, edits: dict[str, ParagraphEdit]) -> list[EditConfli
 
 
 def current_notice(store: MeetingStore) -> Notice | None:
-    """The newest stored version with the user's edits, or None before the first compile."""
+    """The newest stored version with the user's edits, or None before the first compile.
+
+    An issued version is shown as it was issued: the edits were made on the
+    draft, and the signed text may have changed the same paragraphs since."""
     latest = store.notices.latest()
     if latest is None:
         return None
     notice = _copy(latest.notice)
-    _overlay(notice, store.notices.edits())
+    if latest.status != FINAL:
+        _overlay(notice, store.notices.edits())
     return notice
 
 

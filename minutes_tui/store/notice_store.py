@@ -99,6 +99,7 @@ class NoticeStore:
         self._numbers: list[int] | None = None
         self._finals: set[int] = set()
         self._latest: NoticeVersion | None = None
+        self._final: NoticeVersion | None = None  # the newest issued version, once read (never rewritten)
         self._edits: dict[str, ParagraphEdit] | None = None
         # Versions carried over from an older file layout, not yet on disk (read-only opens).
         self._legacy: dict[int, NoticeVersion] = {}
@@ -173,10 +174,18 @@ class NoticeStore:
         return None
 
     def latest_final(self) -> NoticeVersion | None:
-        """The newest issued version (found by its file name: no other file is read)."""
+        """The newest issued version (found by its file name: no other file is read, and
+        that one once: an issued version is never rewritten)."""
         with self._lock:
             finals = [number for number in self._scan() if number in self._finals]
-        return self.get(finals[-1]) if finals else None
+            if not finals:
+                return None
+            if self._final is not None and self._final.version == finals[-1]:
+                return self._final
+        found = self.get(finals[-1])
+        with self._lock:
+            self._final = found
+        return found
 
     def versions(self) -> list[NoticeVersion]:
         """Every readable version, oldest first (reads each file: for version lists)."""
@@ -197,6 +206,7 @@ class NoticeStore:
             self._write_json(self._version_path(number, status), version.to_dict())
             if status == FINAL:
                 self._finals.add(number)
+                self._final = version
             numbers.append(number)
             self._latest = version
             self._prune(numbers)

@@ -150,7 +150,22 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("notice.capture", "ctrl+g", "capture", "key.capture", show=False),
         Key("notice.review", "ctrl+r", "review", "key.review", show=False),
         Key("notice.tracker", "ctrl+l", "tracker", "key.tracker", show=False, help="key.tracker_help"),
+        Key("notice.issue", "i", "issue", "key.issue", show=False, help="key.issue_help"),
+        Key("notice.versions", "v", "versions", "key.versions", show=False, help="key.versions_help"),
         Key("notice.back", "escape", "back", "key.back"),
+    ),
+    # issuing (tui/screens/issue.py): the file prompt, the diff view, the version list
+    "issue_dialog": (
+        Key("issue_dialog.cancel", "escape", "cancel", "key.cancel"),
+    ),
+    "issue_diff": (
+        Key("issue_diff.accept", "enter,y", "accept", "key.issue_accept"),
+        Key("issue_diff.cancel", "escape", "cancel", "key.cancel"),
+        # the same key when comparing versions, where nothing is issued (check_action picks one)
+        Key("issue_diff.close", "escape", "close", "key.close"),
+    ),
+    "versions": (
+        Key("versions.close", "escape", "cancel", "key.close"),
     ),
     "tracker": (
         Key("tracker.open", "enter,o", "open_source", "key.open_meeting", help="key.open_source"),

@@ -31,7 +31,9 @@ from minutes_tui.tui.screens.picker import Picker
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
+    from minutes_tui.services.issue import IssuePlan
     from minutes_tui.services.notices import Compiled
+    from minutes_tui.store.notice_store import NoticeVersion
 
 
 #: Lines rendered at once when the preview is shown: a screenful and some.
@@ -195,10 +197,83 @@ class NoticeScreen(ExportFlow):
         if self.notice is not self._shown:  # back from another screen: the lines are still good
             self.query_one(NoticePreview).show(notice_preview_parts(self.notice))
             self._shown = self.notice
+        self.show_banner(is_stale(self.store, self.app.archive.settings))
+
+    def show_banner(self, stale: bool) -> None:
+        """Issued: the number and date, and whether the notes differ from the issued
+        text (with the key to issue again); not issued: whether the draft is stale."""
+        from minutes_tui.core.dates import dmy
+        from minutes_tui.services.issue import issue_state
+
         banner = self.query_one("#notice-banner", Static)
-        stale = is_stale(self.store, self.app.archive.settings)
-        banner.update(tr("notice.stale") if stale else "")
-        banner.display = stale
+        state = issue_state(self.store, self.app.archive.settings)
+        if state is not None:
+            on = dmy(state.issued) if state.issued else "—"
+            key = self.app.key_names("notice.issue")
+            text = tr("issue.banner_differs" if state.differs else "issue.banner", number=state.number, date=on, keys=key)
+            banner.set_class(not state.differs, "issued")
+        else:
+            text = tr("notice.stale") if stale else ""
+            banner.set_class(False, "issued")
+        banner.update(text)
+        banner.display = bool(text)
+
+    # -- issue and versions (tui/screens/issue.py) ---------------------------------------
+    def action_issue(self) -> None:
+        from minutes_tui.tui.screens.issue import IssueDialog
+
+        self.app.push_screen(IssueDialog(self.store), self._issue_planned)
+
+    def _issue_planned(self, plan: IssuePlan | None) -> None:
+        from minutes_tui.tui.screens.issue import IssueDiff
+
+        if plan is not None:
+            self.app.push_screen(IssueDiff.issuing(self.store, plan), lambda done: self._issued(plan, done))
+
+    def _issued(self, plan: IssuePlan, done: bool | None) -> None:
+        from minutes_tui.core.dates import dmy
+        from minutes_tui.services.notices import current_notice
+
+        if not done:
+            return
+        if plan.already_issued:
+            self.notify(tr("issue.nothing_done"))
+            return
+        if plan.ops:
+            self.app.schedule_checkpoint(self.store)
+        self.notice = current_notice(self.store)
+        self.show()
+        self.notify(tr("issue.done", number=plan.number, date=dmy(plan.issued) if plan.issued else "—"))
+
+    def action_versions(self) -> None:
+        self.load_versions()
+
+    @work(thread=True, exclusive=True, group="versions")
+    def load_versions(self) -> None:
+        """Every version file is read: off the UI thread."""
+        from minutes_tui.services.issue import notice_versions
+
+        try:
+            versions = notice_versions(self.store)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self._show_versions, versions)
+
+    def _show_versions(self, versions: list[NoticeVersion]) -> None:
+        from minutes_tui.tui.screens.issue import VersionList
+
+        self.app.push_screen(VersionList(versions), lambda picked: self._compare(versions, picked))
+
+    def _compare(self, versions: list[NoticeVersion], picked: tuple[int, int] | None) -> None:
+        from minutes_tui.services.issue import compare_versions
+        from minutes_tui.tui.screens.issue import IssueDiff
+
+        if picked is None:
+            return
+        found = {version.version: version for version in versions}
+        older, newer = found[picked[0]], found[picked[1]]
+        self.app.push_screen(IssueDiff.comparing(older, newer, compare_versions(older, newer)))
 
     # -- edits ---------------------------------------------------------------------
     def action_edit_paragraph(self) -> None:
