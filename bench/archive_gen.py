@@ -25,12 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from minutes_tui.core.compiler import compile_notice  # noqa: E402
-from minutes_tui.core.edits import History  # noqa: E402
-from minutes_tui.core.model import Kind, Meeting, MeetingDetails, OfficeSettings  # noqa: E402
-from minutes_tui.store import journal as journal_io  # noqa: E402
-from minutes_tui.store.migrations import SCHEMA  # noqa: E402
-from minutes_tui.store.notice_store import NoticeVersion, ParagraphEdit  # noqa: E402
+from minutes_tui.core.compiler import compile_notice
+from minutes_tui.core.edits import History
+from minutes_tui.core.model import Kind, Meeting, MeetingDetails, OfficeSettings
+from minutes_tui.store import journal as journal_io
+from minutes_tui.store.migrations import SCHEMA
+from minutes_tui.store.notice_store import NoticeVersion, ParagraphEdit
 
 #: Every n-th meeting has stored notice versions; the newest n meetings have journaled lines.
 NOTICE_EVERY = 4
@@ -91,12 +91,12 @@ def split_lines(total: int, meetings: int, big: int, rng: random.Random) -> list
 
 def _line(kind: Kind, text: str, owners: list[str], deadline: str, created: float, rng: random.Random, pos: int) -> dict:
     return {"kind": kind.value, "text": text, "owners": owners, "deadline": deadline,
-            "id": "%012x" % rng.getrandbits(48), "created": created, "pos": pos}
+            "id": f"{rng.getrandbits(48):012x}", "created": created, "pos": pos}
 
 
 def make_meeting(count: int, day: date, owners: list[str], rng: random.Random) -> tuple[str, float, MeetingDetails, list[dict]]:
     created = time.mktime(day.timetuple()) + 8 * 3600 + rng.random()
-    meeting_id = "%012x" % rng.getrandbits(48)
+    meeting_id = f"{rng.getrandbits(48):012x}"
     details = MeetingDetails(
         date=day.isoformat(), time="08 giờ 00", place="Hội trường UBND thị xã", kind=rng.choice(KINDS),
         chair="Đồng chí " + rng.choice(PEOPLE) + ", Chủ tịch UBND thị xã", attend=rng.sample(owners, 5),

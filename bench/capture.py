@@ -13,14 +13,13 @@ Run: ``python bench/capture.py`` (``BENCH_QUICK=1`` for fewer repetitions).
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from pathlib import Path
 
-import sys
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import QUICK, TempDir, big_archive, emit, median, ms, row  # noqa: E402
+from bench.common import QUICK, TempDir, big_archive, emit, median, ms, row
 
 ENTERS = 40 if QUICK else 120
 KEYS = 40 if QUICK else 100
@@ -78,7 +77,7 @@ async def _enter_times(root: Path, meeting_id: str | None):
         os.close(raw_fd)
         await pilot.pause()
         field.value = ""
-        for i in range(KEYS):
+        for _ in range(KEYS):
             t = time.process_time()
             await pilot.press("a")
             keys.append(time.process_time() - t)

@@ -20,7 +20,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import QUICK, TempDir, median, ms, row  # noqa: E402
+from bench.common import QUICK, TempDir, median, ms, row
 
 LINES = 2000
 GOAL = 1.5
@@ -43,7 +43,7 @@ def notes(count: int = LINES) -> str:
 
 
 def run() -> list[dict]:
-    import docx  # noqa: F401  (the import is not part of either figure)
+    import docx
 
     from minutes_tui.core import edits
     from minutes_tui.locations import exports_dir

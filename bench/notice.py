@@ -19,8 +19,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import QUICK, TempDir, emit, median, ms, row  # noqa: E402
-from bench.export import notes  # noqa: E402
+from bench.common import QUICK, TempDir, emit, median, ms, row
+from bench.export import notes
 
 GOAL = 1.5
 

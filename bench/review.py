@@ -18,7 +18,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import QUICK, TempDir, median, ms, row  # noqa: E402
+from bench.common import QUICK, TempDir, median, ms, row
 
 GOAL = 1.5
 

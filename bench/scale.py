@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import QUICK, ROOT, TempDir, big_archive, emit, median, ms, row  # noqa: E402
+from bench.common import QUICK, ROOT, TempDir, big_archive, emit, median, ms, row
 
 STARTS = 3 if QUICK else 7
 QUERIES = ["giai phong mat bang", "Phòng Tài chính", "THU NGÂN SÁCH", "chuyển đổi số", "tiến độ còn chậm",

@@ -16,7 +16,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import QUICK, ROOT, TempDir, emit, median, ms, row  # noqa: E402
+from bench.common import QUICK, ROOT, TempDir, emit, median, ms, row
 
 GOAL = 1.5
 

@@ -645,7 +645,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.versions_help": ("Các bản đã lưu (dự thảo, ban hành): chọn hai bản để so sánh", "Stored versions (drafts, issued): pick two to compare"),
     "key.issue_plan": ("Xem thay đổi", "Show changes"),
     "key.issue_accept": ("Ban hành", "Issue"),
-    "key.close": ("Đóng", "Close"),
     "issue.dialog_title": ("Ban hành thông báo", "Issue the notice"),
     "issue.path_label": ("Tệp Word đã ký (.docx) — để trống: chốt bản dự thảo hiện tại", "Signed Word file (.docx) — empty: freeze the current draft"),
     "issue.number_label": ("Số văn bản (05 hoặc 05/TB-…) — để trống: đọc từ tệp", "Number (05 or 05/TB-…) — empty: read from the file"),

@@ -19,7 +19,7 @@ class WorkerFailed(Exception):
 def _raise(error: BaseException) -> BaseException:
     try:
         raise error
-    except BaseException as caught:  # noqa: BLE001 - we want its traceback
+    except BaseException as caught:
         return caught
 
 

@@ -8,11 +8,11 @@ reorder in review is a plain list move.
 
 from __future__ import annotations
 
+import datetime
 import time
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -161,7 +161,7 @@ class MeetingDetails:
     title: str = ""  # trích yếu override
 
     @property
-    def meeting_date(self) -> date | None:
+    def meeting_date(self) -> datetime.date | None:  # (the field ``date`` hides the type here)
         return parse_date(self.date) if self.date else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -170,7 +170,7 @@ class MeetingDetails:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MeetingDetails:
         known = {f.name for f in fields(cls)}
-        values = {k: (list(v) if k in LIST_DETAILS else str(v)) for k, v in data.items() if k in known}
+        values: dict[str, Any] = {k: (list(v) if k in LIST_DETAILS else str(v)) for k, v in data.items() if k in known}
         return cls(**values)
 
 

@@ -31,7 +31,7 @@ class FoldedLines:
     """Folded search keys of lines, recomputed only when a line changes."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[tuple, str, tuple[str, ...]]] = {}
+        self._cache: dict[str, tuple[tuple[object, ...], str, tuple[str, ...]]] = {}
 
     def keys(self, line: Line) -> tuple[str, tuple[str, ...]]:
         signature = (line.text, tuple(line.owners), line.deadline)

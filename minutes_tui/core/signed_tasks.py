@@ -30,8 +30,8 @@ from minutes_tui.core.align import ADDED, CHANGED, REMOVED, ParagraphChange
 from minutes_tui.core.dates import parse_deadline
 from minutes_tui.core.followup import DeadlineChange, ProgressNote, Status
 from minutes_tui.core.model import Kind, Line, Meeting
-from minutes_tui.core.tasks import Task, tasks_of
 from minutes_tui.core.phrasing import upper_first
+from minutes_tui.core.tasks import Task, tasks_of
 from minutes_tui.core.text import fold
 
 Op = edits.Op

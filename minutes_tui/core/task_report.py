@@ -14,10 +14,9 @@ from typing import Final
 
 from minutes_tui.core.dates import Deadline, dmy, nd30_date_line
 from minutes_tui.core.followup import Status
-from minutes_tui.core.model import OfficeSettings
+from minutes_tui.core.model import DEFAULT_DUE_SOON_DAYS, OfficeSettings
 from minutes_tui.core.periods import Period
 from minutes_tui.core.tasks import (
-    DEFAULT_DUE_SOON_DAYS,
     STATE_VI,
     Standing,
     State,

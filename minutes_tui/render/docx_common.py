@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from copy import deepcopy
 from datetime import datetime, timezone
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -19,6 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from minutes_tui.core.letterhead import NATIONAL_MOTTO
 from minutes_tui.core.text import xml_safe
@@ -45,7 +47,7 @@ _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
-def _fonts_element():
+def _fonts_element() -> BaseOxmlElement:
     element = OxmlElement("w:rFonts")
     for slot in _FONT_SLOTS:
         element.set(qn(slot), FONT)
@@ -55,7 +57,7 @@ def _fonts_element():
 _RUN_FONTS = _fonts_element()
 
 
-def set_fonts(rpr) -> None:
+def set_fonts(rpr: BaseOxmlElement) -> None:
     """Times New Roman on all four rFonts slots; theme fonts (which win) removed."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -147,7 +149,7 @@ def new_document() -> DocumentObject:
 
 
 def add_run(paragraph: Paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
-            italic: bool | None = None, bind: bool = True, header: bool = False):
+            italic: bool | None = None, bind: bool = True, header: bool = False) -> Run:
     """A run in Times New Roman; ``bind`` keeps names together (``header``: a level with
     its name too, see ``core.typography``)."""
     cleaned = xml_safe(text)
@@ -162,14 +164,14 @@ def add_run(paragraph: Paragraph, text: str, *, size: float | None = None, bold:
     return run
 
 
-def styled(container, style: str) -> Paragraph:
+def styled(container: Any, style: str) -> Paragraph:
     """A new paragraph in ``container`` with one of our styles (set by id)."""
-    paragraph = container.add_paragraph()
+    paragraph: Paragraph = container.add_paragraph()
     paragraph._p.style = STYLE_IDS[style]
     return paragraph
 
 
-def _paragraph_template(style: str):
+def _paragraph_template(style: str) -> BaseOxmlElement:
     """``<w:p>`` with its style and one run whose fonts are set: copied per paragraph."""
     paragraph = OxmlElement("w:p")
     properties = OxmlElement("w:pPr")
@@ -215,7 +217,7 @@ class BodyWriter:
         return Paragraph(element, self._parent)
 
 
-def centred(container, text: str, *, size: float, bold: bool = False, italic: bool = False,
+def centred(container: Any, text: str, *, size: float, bold: bool = False, italic: bool = False,
             space_before: float = 0, space_after: float = 0, bind: bool = True, header: bool = False) -> Paragraph:
     paragraph = styled(container, CELL_STYLE)
     paragraph.paragraph_format.space_before = Pt(space_before)
@@ -228,14 +230,14 @@ def centred(container, text: str, *, size: float, bold: bool = False, italic: bo
 def first_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
                     bind: bool = True, header: bool = False) -> Paragraph:
     """Use the paragraph every new cell already has instead of leaving it empty."""
-    paragraph = cell.paragraphs[0]
+    paragraph: Paragraph = cell.paragraphs[0]
     paragraph._p.style = STYLE_IDS[CELL_STYLE]
     if text:
         add_run(paragraph, text, size=size, bold=bold, italic=italic, bind=bind, header=header)
     return paragraph
 
 
-def rule(container, width_mm: float, container_mm: float, space_after: float = 0) -> Paragraph:
+def rule(container: Any, width_mm: float, container_mm: float, space_after: float = 0) -> Paragraph:
     """A short solid rule, centred: an empty paragraph with a bottom border and
     side indents, which Word and LibreOffice both draw."""
     paragraph = styled(container, CELL_STYLE)
@@ -309,10 +311,10 @@ def keep_row_together(row: _Row) -> None:
                                          "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
 
 
-def band(document: DocumentObject, left_mm: float, right_mm: float, rows: int = 1):
+def band(document: DocumentObject, left_mm: float, right_mm: float, rows: int = 1) -> Table:
     """A borderless two-column table (the default template's tables have no borders)
     whose rows never break across pages."""
-    table = document.add_table(rows=rows, cols=2)
+    table: Table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for row in table.rows:

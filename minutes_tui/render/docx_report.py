@@ -137,7 +137,7 @@ def _appendix_table(document: DocumentObject, report: Report) -> None:
     for column, width in zip(table.columns, COLUMN_MM):
         column.width = Mm(width)
     header, prototype = table.rows
-    for column, (cell, width, title) in enumerate(zip(header.cells, COLUMN_MM, COLUMNS)):
+    for cell, width, title in zip(header.cells, COLUMN_MM, COLUMNS):
         cell.width = Mm(width)
         first_paragraph(cell, title, size=TABLE_PT, bold=True)
         _shade(cell)

@@ -74,10 +74,11 @@ class _ColumnCell(Cell):  # type: ignore[misc]
         """Store ``value`` as what it is: text stays text even when it starts with ``=``
         (never a formula) or reads ``#N/A``; what XML cannot hold is dropped and text is
         cut at Excel's 32,767 characters a cell."""
+        # openpyxl's Cell keeps these in its own __slots__ (its stubs do not say so)
         if isinstance(value, str):
-            self._value, self.data_type = xml_safe(value)[:EXCEL_CELL_CHARS], "s"
+            self._value, self.data_type = xml_safe(value)[:EXCEL_CELL_CHARS], "s"  # type: ignore[misc]
         else:
-            self._value, self.data_type = value, "n"
+            self._value, self.data_type = value, "n"  # type: ignore[misc,assignment]
         return self
 
 

@@ -20,7 +20,7 @@ from minutes_tui.core import tasks as register
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.edits import EditError
 from minutes_tui.core.followup import CARRIED, Status
-from minutes_tui.core.model import Line
+from minutes_tui.core.model import DEFAULT_DUE_SOON_DAYS, Line
 from minutes_tui.core.periods import Period
 from minutes_tui.core.task_report import build_report, report_day, report_heading
 from minutes_tui.core.tasks import (
@@ -53,7 +53,7 @@ def all_tasks(archive: Archive, live: Mapping[str, MeetingStore] | None = None) 
 
 
 def select(tasks: list[Task], day: date, *, state: str = "all", owner: str = "", meeting: str = "",
-           directory: Directory | None = None, window: int = register.DEFAULT_DUE_SOON_DAYS) -> list[Listed]:
+           directory: Directory | None = None, window: int = DEFAULT_DUE_SOON_DAYS) -> list[Listed]:
     """The tasks that pass the filters on ``day``, overdue first. An owner alias
     (``@vp``) is expanded through the owner directory."""
     state = register.parse_state_filter(state)

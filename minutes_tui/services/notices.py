@@ -11,7 +11,6 @@ the new one) — nothing she wrote disappears without her choice.
 from __future__ import annotations
 
 import copy
-
 from dataclasses import dataclass
 from datetime import date
 

@@ -22,6 +22,7 @@ the meeting on listing, and the whole index is then written once.
 
 from __future__ import annotations
 
+import builtins
 import errno
 import os
 import re
@@ -60,6 +61,7 @@ from minutes_tui.store.files import (
 from minutes_tui.store.lock import DataDirLock, LockTaken
 from minutes_tui.store.meeting_store import MeetingStore
 from minutes_tui.store.task_index import TaskIndex
+from minutes_tui.store.tinydb_storage import AtomicJSONStorage, Tables, read_tables
 from minutes_tui.store.trash import (
     TrashedMeeting,
     finish_moves,
@@ -69,7 +71,6 @@ from minutes_tui.store.trash import (
     trashed,
     write_archived,
 )
-from minutes_tui.store.tinydb_storage import AtomicJSONStorage, Tables, read_tables
 from minutes_tui.store.volumes import network_location
 
 #: What a meeting id looks like (``Meeting().id`` is 12 hex digits); other names are not meetings.
@@ -230,7 +231,7 @@ class Archive:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> Archive:  # noqa: PYI034 - typing.Self needs Python 3.11
+    def __enter__(self) -> Archive:
         return self.open()
 
     def __exit__(self, *exc: object) -> None:
@@ -490,7 +491,7 @@ class Archive:
             return
         self._put_index(MeetingSummary.of(store.meeting, _file_stamp(store.path)))
 
-    def trashed(self) -> list[TrashedMeeting]:
+    def trashed(self) -> builtins.list[TrashedMeeting]:  # (``list`` is a method here)
         """The deleted meetings, newest first."""
         return trashed(self.root)
 

@@ -27,7 +27,14 @@ from typing import Any
 from minutes_tui.core.notice import Notice
 from minutes_tui.i18n import tr
 from minutes_tui.store.errors import CorruptFile, ReadOnly, StoreError, WriteFailed
-from minutes_tui.store.files import atomic_write, ensure_private_dir, parse_json, read_regular, remove_orphan_temps, set_aside
+from minutes_tui.store.files import (
+    atomic_write,
+    ensure_private_dir,
+    parse_json,
+    read_regular,
+    remove_orphan_temps,
+    set_aside,
+)
 
 KEEP_DRAFTS = 50
 DRAFT = "draft"

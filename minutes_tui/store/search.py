@@ -16,9 +16,10 @@ from __future__ import annotations
 import json
 import os
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Mapping
+from typing import Any
 
 from minutes_tui.core.model import Meeting
 from minutes_tui.core.search import search_text
@@ -42,7 +43,7 @@ class Hit:
 class _Entry:
     __slots__ = ("stamp", "ids", "blob", "starts")
 
-    def __init__(self, stamp: list, ids: list[str], keys: list[str]) -> None:
+    def __init__(self, stamp: list[int], ids: list[str], keys: list[str]) -> None:
         self.stamp = stamp
         self.ids = ids
         self.blob = "\n".join(keys)
@@ -67,7 +68,7 @@ class SearchIndex:
         self._live_seq: dict[str, int] = {}
 
     # -- keeping the folded text current --------------------------------------------
-    def _stamp(self, meeting_id: str) -> list:
+    def _stamp(self, meeting_id: str) -> list[int]:
         stamp = []
         for suffix in (".json", ".journal"):
             try:
@@ -77,7 +78,7 @@ class SearchIndex:
                 stamp += [0, 0]
         return stamp
 
-    def _read_cache(self) -> dict[str, dict]:
+    def _read_cache(self) -> dict[str, dict[str, Any]]:
         try:
             data = json.loads(self.cache_path.read_bytes())
         except (OSError, ValueError):
@@ -138,7 +139,7 @@ class SearchIndex:
             self._write_cache()
 
     @staticmethod
-    def _entry(stamp: list, meeting: Meeting) -> _Entry:
+    def _entry(stamp: list[int], meeting: Meeting) -> _Entry:
         return _Entry(stamp, [l.id for l in meeting.lines], [search_text(l) for l in meeting.lines])
 
     def _apply_live(self, live: Mapping[str, MeetingStore]) -> None:
@@ -178,4 +179,4 @@ class SearchIndex:
     def folded_lines(self) -> list[str]:
         """Every pre-folded line key (for the benchmark's plain-scan baseline)."""
         self._refresh()
-        return [key for entry in self._entries.values() for key in entry.keys()]  # type: ignore[union-attr]
+        return [key for entry in self._entries.values() for key in entry]  # type: ignore[union-attr]

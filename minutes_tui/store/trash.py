@@ -96,10 +96,9 @@ def _move_all(root: Path, meeting_id: str, *, into_trash: bool) -> None:
         try:
             ensure_private_dir(target)
             for name in names:
-                if os.path.lexists(target / name):
-                    # Only a task side file can be there (rebuilt from the meeting): the meeting's wins.
-                    if home.name != "tasks":
-                        raise StoreError(tr("trash.name_taken", path=target / name))
+                # Only a task side file can be there (rebuilt from the meeting): the meeting's wins.
+                if os.path.lexists(target / name) and home.name != "tasks":
+                    raise StoreError(tr("trash.name_taken", path=target / name))
                 os.replace(source / name, target / name)
         except OSError as error:
             raise WriteFailed(target, error) from error

@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -93,7 +93,7 @@ class MinutesApp(App[None]):
     def on_mount(self) -> None:
         try:
             self.theme = self.archive.settings.theme or "textual-dark"
-        except Exception:  # noqa: BLE001 - Textual's InvalidThemeError: settings are checked on load; never fail to start
+        except Exception:
             self.theme = "textual-dark"
         self.apply_tag_keys(self.archive.settings.tag_keys)
         self.push_screen(MeetingsScreen())
@@ -283,7 +283,7 @@ class MinutesApp(App[None]):
         self.stores.clear()
 
     # -- the half-typed line, and leaving on a signal ----------------------------------
-    def save_unsaved(self, screen: Screen | None = None) -> None:
+    def save_unsaved(self, screen: Screen[Any] | None = None) -> None:
         """Keep the text a screen has not committed as its meeting's draft.
 
         A screen offers it through ``unsaved_text() -> str`` (the capture screen:
@@ -370,7 +370,7 @@ class MinutesApp(App[None]):
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(MinutesPalette(id="--command-palette"))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette lists our keys of the current screen and the app (from the
         keymap, in the UI language) and the theme; none of Textual's English ones."""
         seen: set[str] = set()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
-from contextlib import contextmanager
 from collections.abc import Callable
+from contextlib import contextmanager
 
 from minutes_tui.store import files, journal
 

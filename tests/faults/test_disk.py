@@ -76,7 +76,7 @@ async def test_enter_on_failing_disk_keeps_the_line(tmp_path: Path, monkeypatch,
             size = store.journal_path.stat().st_size
             fake.fail(*names, code=code)
             fake.partial = partial
-            for attempt in range(3):  # Enter again and again while the disk refuses
+            for _attempt in range(3):  # Enter again and again while the disk refuses
                 await _type(pilot, "Dòng hai khi đĩa đầy")
                 field = app.screen.query_one("#capture-input")
                 assert field.value == "Dòng hai khi đĩa đầy", "the line left the input although it was not saved"

@@ -20,7 +20,10 @@ import pytest
 
 from minutes_tui.store import Archive
 from tests.faults.apprun import (
-    disk_texts, open_existing, start_new_meeting, wait_for,
+    disk_texts,
+    open_existing,
+    start_new_meeting,
+    wait_for,
 )
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a POSIX pseudo-terminal")

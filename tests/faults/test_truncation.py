@@ -28,7 +28,8 @@ def pristine(tmp_path_factory) -> tuple[Path, str, dict]:
     with Archive(root) as archive:
         archive.save_settings(archive.settings.with_value("issuer", "UBND thị xã"), Directory())
         store = archive.create()
-        add = lambda text: store.commit([edits.insert(Line(Kind.TASK, text, owners=["Văn phòng"]), len(store.meeting.lines))])
+        def add(text):
+            return store.commit([edits.insert(Line(Kind.TASK, text, owners=["Văn phòng"]), len(store.meeting.lines))])
         for text in ("Một", "Hai", "Ba"):
             add(text)
         archive.checkpoint(store)

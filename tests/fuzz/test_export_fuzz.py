@@ -23,8 +23,8 @@ from minutes_tui.core.compiler import compile_notice  # noqa: E402
 from minutes_tui.core.model import Kind, Line, Meeting, MeetingDetails, OfficeSettings  # noqa: E402
 from minutes_tui.core.notice import Notice  # noqa: E402
 from minutes_tui.core.text import xml_safe  # noqa: E402
-from minutes_tui.services.importing import import_notes  # noqa: E402
 from minutes_tui.services.export import export_meeting  # noqa: E402
+from minutes_tui.services.importing import import_notes  # noqa: E402
 from minutes_tui.store import Archive  # noqa: E402
 from tests.fuzz.strategies import hostile_text, huge_line, many_owners, storable_text  # noqa: E402
 

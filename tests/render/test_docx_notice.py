@@ -27,7 +27,8 @@ def body_texts(document) -> list[str]:
 
 def test_page_setup_a4_and_margins(notice_docx: Path) -> None:
     section = Document(str(notice_docx)).sections[0]
-    mm = lambda length: round(length.mm, 1)  # stored in twips: compare to 0.1 mm
+    def mm(length):
+        return round(length.mm, 1)  # stored in twips: compare to 0.1 mm
     assert (mm(section.page_width), mm(section.page_height)) == (210, 297)
     assert (mm(section.top_margin), mm(section.bottom_margin)) == (20, 20)
     assert (mm(section.left_margin), mm(section.right_margin)) == (30, 15)

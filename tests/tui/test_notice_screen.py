@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.widgets import OptionList, TextArea
 
 from minutes_tui.services.importing import import_notes
-from minutes_tui.store import Archive
 from minutes_tui.services.notices import current_notice
+from minutes_tui.store import Archive
 from minutes_tui.tui.app import MinutesApp
 from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.notice import NoticeScreen

@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from typing import Final
 
-from textual import work
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label

@@ -70,7 +70,7 @@ class ExportFlow(ConflictsFlow):
         except PendingConflicts:
             self.app.call_from_thread(self._settle_first, pdf, record, out, force)
             return
-        except Exception as error:  # noqa: BLE001 - any failure is a message, never a crash of the app
+        except Exception as error:
             self.app.call_from_thread(self.say, tr("notice.export_failed", reason=str(error)), severity="error")
             return
         self.app.call_from_thread(self._exported, exported.files, record)

@@ -139,7 +139,7 @@ class IssueDialog(MinutesModal[IssuePlan | None]):
         except UserError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        except Exception as error:  # noqa: BLE001 — an unreadable file is a message in the dialog, never a crash
+        except Exception as error:
             self.app.call_from_thread(self._failed, tr("issue.failed", reason=str(error) or type(error).__name__))
             return
         self.app.call_from_thread(self._planned, plan)
@@ -307,7 +307,7 @@ class IssueDiff(MinutesModal[bool]):
         assert self.plan is not None and self.store is not None
         try:
             apply_issue(self.store, self.plan, self.app.archive.settings)
-        except Exception as error:  # noqa: BLE001 — a failed write is a message here, never a crash
+        except Exception as error:
             reason = str(error) if isinstance(error, UserError) else (str(error) or type(error).__name__)
             self.app.call_from_thread(self._failed, tr("issue.failed", reason=reason))
             return

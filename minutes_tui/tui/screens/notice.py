@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from rich.console import Console, RenderableType
 from textual import events, work
@@ -55,7 +55,7 @@ class NoticePreview(ScrollView, can_focus=True):
     it made every key wait seconds.)
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._parts: Sequence[RenderableType] = []
         self._lines: list[Strip] = []
@@ -75,13 +75,13 @@ class NoticePreview(ScrollView, can_focus=True):
 
     def show(self, parts: Sequence[RenderableType]) -> None:
         self._parts = parts
-        self._render()
+        self._render_from_start()
 
     def on_resize(self, event: events.Resize) -> None:
         if self._parts and self.scrollable_content_region.width != self._width:
-            self._render()
+            self._render_from_start()
 
-    def _render(self) -> None:
+    def _render_from_start(self) -> None:
         self._width = max(self.scrollable_content_region.width, 20)
         self._render_console = _console(self._width)
         self._generation += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from textual import events
 from textual.geometry import Size
@@ -99,7 +99,7 @@ class CaptureInput(ComposedInput):
     when the write succeeded.
     """
 
-    def __init__(self, recorder: Recorder, **kwargs) -> None:
+    def __init__(self, recorder: Recorder, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.recorder = recorder
 

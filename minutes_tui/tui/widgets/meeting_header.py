@@ -25,7 +25,7 @@ def format_detail(details: MeetingDetails, name: str) -> str:
         return dmy(details.meeting_date)
     if isinstance(value, list):
         return "; ".join(value)
-    return value
+    return str(value)
 
 
 def format_setting(settings: OfficeSettings, name: str) -> str:
