@@ -71,3 +71,14 @@ def test_no_error_raised_with_vietnamese_text_of_its_own() -> None:
         if (found := raise_literal.search(line)) and letters.search(found.group(1))
     ]
     assert not offending
+
+
+@pytest.mark.parametrize("name", ["help_screen.md", "help_screen.en.md"])
+def test_f1_help_names_every_office_setting(name: str) -> None:
+    """The Vietnamese help once left out parent_body and closing: every /set field is named in both."""
+    from dataclasses import fields
+
+    from minutes_tui.core.model import OfficeSettings
+
+    text = (Path(i18n.__file__).parent / "tui" / name).read_text(encoding="utf-8")
+    assert [f.name for f in fields(OfficeSettings) if f.name not in text] == []

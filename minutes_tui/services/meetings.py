@@ -17,7 +17,8 @@ from minutes_tui.store.notice_store import NoticeStore
 from minutes_tui.store.trash import TrashedMeeting
 
 #: What can be done to a meeting from the list, and what takes each back.
-TRASH, RESTORE, ARCHIVE, UNARCHIVE = "trash", "restore", "archive", "unarchive"
+TRASH, RESTORE, ARCHIVE, UNARCHIVE, PURGE = "trash", "restore", "archive", "unarchive", "purge"
+#: How each change is undone (deleting for good is not: the list asks twice instead).
 INVERSE = {TRASH: RESTORE, RESTORE: TRASH, ARCHIVE: UNARCHIVE, UNARCHIVE: ARCHIVE}
 
 
@@ -34,9 +35,12 @@ class IssuedNotice:
 
 
 def change_meeting(archive: Archive, action: str, meeting_id: str) -> None:
-    """Do ``action`` (:data:`TRASH`, :data:`RESTORE`, :data:`ARCHIVE`, :data:`UNARCHIVE`) to a meeting."""
+    """Do ``action`` (:data:`TRASH`, :data:`RESTORE`, :data:`ARCHIVE`, :data:`UNARCHIVE`,
+    :data:`PURGE`) to a meeting."""
     if action == TRASH:
         archive.trash(meeting_id)
+    elif action == PURGE:
+        archive.purge(meeting_id)
     elif action == RESTORE:
         archive.restore(meeting_id)
     elif action in (ARCHIVE, UNARCHIVE):

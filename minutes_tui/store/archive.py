@@ -66,6 +66,7 @@ from minutes_tui.store.trash import (
     TrashedMeeting,
     finish_moves,
     move_to_trash,
+    purge_from_trash,
     read_archived,
     restore_from_trash,
     trashed,
@@ -460,6 +461,13 @@ class Archive:
                 pass  # the index is derivable; list() repairs it later
 
     # -- deleting to the trash, archiving ---------------------------------------------------
+    def purge(self, meeting_id: str) -> None:
+        """Delete a meeting in the trash for good."""
+        if self.readonly:
+            raise ReadOnly()
+        with self._write_lock:
+            purge_from_trash(self.root, meeting_id)
+
     def trash(self, meeting_id: str) -> TrashedMeeting:
         """Move every file of the meeting into the trash (restorable with :meth:`restore`);
         its index row and task side file go with it. The caller closes its store first."""

@@ -179,4 +179,5 @@ class SearchIndex:
     def folded_lines(self) -> list[str]:
         """Every pre-folded line key (for the benchmark's plain-scan baseline)."""
         self._refresh()
-        return [key for entry in self._entries.values() for key in entry]  # type: ignore[union-attr]
+        assert self._entries is not None  # read by _refresh
+        return [key for entry in self._entries.values() for key in entry.keys()]

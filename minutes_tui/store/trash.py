@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,6 +158,26 @@ def restore_from_trash(root: Path, meeting_id: str) -> None:
     _remove_emptied(folder)
 
 
+#: A meeting deleted for good is first renamed to this prefix (one atomic step), then
+#: removed; a kill in between leaves a folder :func:`finish_moves` removes.
+_PURGING: Final = ".purge-"
+
+
+def purge_from_trash(root: Path, meeting_id: str) -> None:
+    """Delete a meeting in the trash for good (its files cannot be restored after)."""
+    folder = trash_dir(root) / meeting_id
+    data = _read_manifest(folder / MANIFEST)
+    if data is None or data.get("state") != TRASHED:
+        raise StoreError(tr("trash.not_there", id=meeting_id))
+    doomed = trash_dir(root) / f"{_PURGING}{meeting_id}"
+    try:
+        os.replace(folder, doomed)
+        fsync_dir(trash_dir(root))
+        shutil.rmtree(doomed)
+    except OSError as error:
+        raise WriteFailed(folder, error) from error
+
+
 def _remove_emptied(folder: Path) -> None:
     """The meeting's trash folder once everything has gone back (the manifest last)."""
     for sub in ("meetings", "tasks"):
@@ -203,6 +224,9 @@ def finish_moves(root: Path) -> list[str]:
     finished: list[str] = []
     for name in names:
         folder = trash_dir(root) / name
+        if name.startswith(_PURGING):  # deleted for good, the removal cut short
+            shutil.rmtree(folder, ignore_errors=True)
+            continue
         data = _read_manifest(folder / MANIFEST)
         if data is None or data.get("id") != name:
             continue

@@ -21,6 +21,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
+from minutes_tui.core.model import OfficeSettings
 from minutes_tui.crash import write_crash_report
 from minutes_tui.i18n import tr
 from minutes_tui.locations import crash_dir
@@ -79,6 +80,7 @@ class MinutesApp(App[None]):
         self.last_exports: dict[str, list[Path]] = {}
         self._checkpoint_timers: dict[str, Timer] = {}
         self._search_index: SearchIndex | None = None  # built on the first archive search
+        self._theme_timer: Timer | None = None
         #: Key overrides by binding id (the ``tag_keys`` setting), applied with ``set_keymap``.
         self.key_overrides: dict[str, str] = {}
         self.signal_received: int | None = None  # set by tui.signals (SIGHUP, SIGTERM, SIGINT)
@@ -91,11 +93,7 @@ class MinutesApp(App[None]):
         return {**super().get_theme_variable_defaults(), **kind_css_variables()}
 
     def on_mount(self) -> None:
-        try:
-            self.theme = self.archive.settings.theme or "textual-dark"
-        except Exception:
-            self.theme = "textual-dark"
-        self.apply_tag_keys(self.archive.settings.tag_keys)
+        self.apply_look(self.archive.settings)
         self.push_screen(MeetingsScreen())
         self.show_warnings()
         if self.signal_received is not None:  # a signal came while the app was starting
@@ -231,10 +229,33 @@ class MinutesApp(App[None]):
 
         self.push_screen(SettingsForm())
 
-    def apply_tag_keys(self, choice: str) -> None:
-        """Use the tag keys of the ``tag_keys`` setting (F2–F6 or Alt+1…5)."""
-        self.key_overrides = keymap.tag_keymap(choice)
+    def apply_look(self, settings: OfficeSettings) -> None:
+        """The theme and the tag keys of ``settings``, at once (at start, after ``/set``
+        or the settings form)."""
+        try:
+            self.theme = settings.theme or "textual-dark"
+        except Exception:  # Textual's InvalidThemeError: settings are checked on load; never fail to start
+            self.theme = "textual-dark"
+        self.key_overrides = keymap.tag_keymap(settings.tag_keys)
         self.set_keymap(self.key_overrides)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the command palette is remembered like ``/set theme``; saved
+        once the choice settles (the palette previews themes as the cursor moves)."""
+        if theme == self.archive.settings.theme or self.archive.readonly:
+            return
+        if self._theme_timer is not None:
+            self._theme_timer.stop()
+        self._theme_timer = self.set_timer(0.5, self._save_theme)
+
+    def _save_theme(self) -> None:
+        self._theme_timer = None
+        if self.theme == self.archive.settings.theme:
+            return
+        try:
+            self.archive.save_settings(self.archive.settings.with_value("theme", self.theme))
+        except StoreError as error:
+            self.notify(str(error), severity="error")
 
     def action_directory(self) -> None:
         from minutes_tui.tui.screens.forms import DirectoryForm

@@ -201,3 +201,22 @@ def test_a_readonly_archive_deletes_nothing(tmp_path: Path) -> None:
             reader.trash(store.id)
         with pytest.raises(StoreError):
             reader.set_archived(store.id, True)
+
+
+def test_delete_for_good_removes_every_file_and_a_cut_short_removal_is_finished(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "data"
+    with Archive(root) as archive:
+        meeting_id = _meeting_with_everything(archive)
+        archive.trash(meeting_id)
+        with pytest.raises(StoreError):
+            archive.purge("nosuch")
+        real_rmtree = trash_module.shutil.rmtree
+        monkeypatch.setattr(trash_module.shutil, "rmtree", lambda *a, **k: (_ for _ in ()).throw(OSError(5, "killed")))
+        with pytest.raises(StoreError):
+            archive.purge(meeting_id)  # renamed, then the removal fails: as if killed there
+        monkeypatch.setattr(trash_module.shutil, "rmtree", real_rmtree)
+        assert archive.trashed() == []  # already gone from the trash's list
+    with Archive(root) as archive:  # the next opening finishes the removal
+        assert archive.trashed() == [] and archive.list() == []
+    assert not any((root / "trash").iterdir())
+    assert meeting_id not in " ".join(_files(root))

@@ -123,6 +123,31 @@ async def test_restore_from_the_trash_view(data_dir: Path) -> None:
         assert reopened.trashed() == [] and {s.id for s in reopened.list()} == {older, newer}
 
 
+async def test_the_trash_deletes_for_good_only_when_asked_twice(data_dir: Path) -> None:
+    """The trash was never emptied: x in the trash asks, x again deletes for good (no undo)."""
+    archive, older, newer = two_meetings(data_dir)
+    app = MinutesApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "delete", "v", "v")  # the older one to the trash, then the trash view
+        await settle(pilot)
+        assert listed(app) == [older]
+        await pilot.press("x")
+        await settle(pilot)
+        assert listed(app) == [older] and "x" in str(app.screen.query_one("#status-line").render())
+        await pilot.press("x")
+        await settle(pilot)
+        assert listed(app) == []
+        await pilot.press("u")  # nothing to undo: the deletion to the trash went with the meeting
+        await settle(pilot)
+        assert listed(app) == []
+        await pilot.press("ctrl+q")
+    with Archive(data_dir, readonly=True) as reopened:
+        assert reopened.trashed() == []
+        assert {s.id for s in reopened.list()} == {newer}
+    assert not any((data_dir / "trash").iterdir())
+
+
 async def test_deleting_an_open_meeting_closes_its_store_first(data_dir: Path) -> None:
     archive, older, newer = two_meetings(data_dir)
     app = MinutesApp(archive, open_meeting=newer)

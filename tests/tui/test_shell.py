@@ -132,3 +132,23 @@ async def test_unexpected_error_writes_a_crash_report(tmp_path: Path) -> None:
     assert len(reports) == 1
     assert "RuntimeError: boom" in reports[0].read_text(encoding="utf-8")
     assert app.return_code == 1
+
+
+async def test_a_theme_typed_or_chosen_applies_at_once_and_is_remembered(tmp_path: Path) -> None:
+    """`/set theme` in capture took effect only after a restart, and a theme chosen in
+    the command palette was forgotten at the next start."""
+    root = tmp_path / "data"
+    app = MinutesApp(Archive(root).open(), new=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#capture-input")
+        field.value = "/set theme textual-light"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        app.theme = "nord"  # what the palette's theme list does
+        await pilot.pause(0.8)
+        await pilot.press("ctrl+q")
+    app.archive.close()
+    with Archive(root, readonly=True) as archive:
+        assert archive.settings.theme == "nord"

@@ -178,8 +178,7 @@ class CaptureScreen(MeetingScreen):
     def record_setting(self, command: SettingCommand) -> None:
         archive = self.app.archive
         archive.save_settings(archive.settings.with_value(command.name, command.value))
-        if command.name == "tag_keys":
-            self.app.apply_tag_keys(archive.settings.tag_keys)
+        self.app.apply_look(archive.settings)
         shown = format_setting(archive.settings, command.name)
         self.say(tr("capture.setting_set", name=tr("setting_name." + command.name), value=shown or "—"))
 

@@ -222,8 +222,7 @@ class SettingsForm(FormScreen):
         except StoreError as error:
             self.fail(str(error))
             return
-        self.app.theme = settings.theme
-        self.app.apply_tag_keys(settings.tag_keys)
+        self.app.apply_look(settings)
         if settings.language != old_language:
             self.app.notify(tr("form.language_later"))
         self.dismiss(True)

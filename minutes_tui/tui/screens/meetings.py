@@ -21,6 +21,7 @@ from minutes_tui.i18n import tr
 from minutes_tui.services.meetings import (
     ARCHIVE,
     INVERSE,
+    PURGE,
     RESTORE,
     TRASH,
     UNARCHIVE,
@@ -81,6 +82,9 @@ def trashed_row(entry: TrashedMeeting) -> Text:
     return text
 
 
+#: Seconds within which the delete key, pressed again on the same meeting in the trash, deletes it for good.
+PURGE_CONFIRM_SECONDS: Final = 5.0
+
 #: The three views of the list, in the order ``v`` goes through them.
 VIEWS: Final = ("meetings", "archived", "trash")
 
@@ -101,6 +105,9 @@ class MeetingsScreen(StatusScreen):
         self.archived: set[str] = set()
         self._shown: list[MeetingSummary] = []
         self._hits: dict[str, int] = {}
+        # In the trash, deleting for good asks for the key a second time on the same meeting.
+        self._purge_asked: str | None = None
+        self._purge_asked_at = 0.0
 
     def compose(self) -> ComposeResult:
         yield Static(tr("meetings.title"), id="meetings-title")
@@ -226,13 +233,25 @@ class MeetingsScreen(StatusScreen):
         trash = self.view == "trash"
         if action == "restore_meeting":
             return trash
-        if action in ("open_capture", "open_review", "open_notice", "delete_meeting", "toggle_archive", "search"):
+        if action in ("open_capture", "open_review", "open_notice", "toggle_archive", "search"):
             return not trash
         return True
 
     def action_delete_meeting(self) -> None:
-        if (meeting_id := self.selected_id()) is not None:
-            self.change(TRASH, meeting_id)
+        """Delete to the trash; in the trash, the same key pressed twice deletes for good."""
+        if self.view != "trash":
+            if (meeting_id := self.selected_id()) is not None:
+                self.change(TRASH, meeting_id)
+            return
+        if (meeting_id := self.query_one(RowList).current_id) is None:
+            return
+        if self._purge_asked != meeting_id or time.monotonic() - self._purge_asked_at > PURGE_CONFIRM_SECONDS:
+            self._purge_asked, self._purge_asked_at = meeting_id, time.monotonic()
+            self.notify(tr("meetings.purge_ask", keys=self.app.key_names("meetings.delete")), severity="warning",
+                        timeout=PURGE_CONFIRM_SECONDS)
+            return
+        self._purge_asked = None
+        self.change(PURGE, meeting_id)
 
     def action_restore_meeting(self) -> None:
         if (meeting_id := self.query_one(RowList).current_id) is not None:
@@ -267,7 +286,9 @@ class MeetingsScreen(StatusScreen):
         self.app.call_from_thread(self._changed, action, meeting_id, undoing)
 
     def _changed(self, action: str, meeting_id: str, undoing: bool) -> None:
-        if not undoing:
+        if action == PURGE:  # gone for good: nothing of it can be undone any more
+            self.done = [(done, other) for done, other in self.done if other != meeting_id]
+        elif not undoing:
             self.done.append((action, meeting_id))
         if action in (TRASH, RESTORE):
             self.app.followup.meetings_moved((meeting_id,))
