@@ -43,6 +43,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "task.status.paused": ("Tạm dừng", "Paused"),
     "task.status.cancelled": ("Không thực hiện", "Cancelled"),
     # app-wide actions
+    "key.delete_left": ("Xoá ký tự bên trái", "Delete the character on the left"),
     "key.help": ("Trợ giúp", "Help"),
     "key.help_question": ("Trợ giúp (khi không ở ô nhập chữ)", "Help (outside a text field)"),
     "key.quit": ("Thoát", "Quit"),
