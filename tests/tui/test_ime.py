@@ -21,10 +21,12 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual._xterm_parser import XTermParser
+from textual.app import App, ComposeResult
 
 from minutes_tui.store import Archive
 from minutes_tui.tui.app import MinutesApp
 from minutes_tui.tui.widgets.capture_input import CaptureInput
+from minutes_tui.tui.widgets.text_area import ComposedTextArea
 from tests.tui.conftest import reopen_texts
 
 BACKSPACES = {"0x08": "\x08", "0x7f": "\x7f"}
@@ -142,3 +144,21 @@ async def test_paste_event_of_several_nfd_lines(data_dir: Path) -> None:
     assert [(kind, text) for kind, text, _, _ in reopen_texts(data_dir)] == [
         ("finding", "Tỷ lệ đạt 87%"), ("shortcoming", "Còn chậm trễ")]
     assert all(unicodedata.is_normalized("NFC", text) for _, text, _, _ in reopen_texts(data_dir))
+
+
+async def test_the_paragraph_editor_takes_ime_bursts_and_composes() -> None:
+    """The notice's paragraph editor, the directory and the abbreviations are TextAreas."""
+
+    class Editor(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ComposedTextArea(id="editor")
+
+    app = Editor()
+    async with app.run_test() as pilot:
+        area = app.query_one(ComposedTextArea)
+        area.focus()
+        await pilot.pause()
+        await feed(pilot, unikey("\x08") + " Tie\x7fe\u0302ng\x7f\x7f\u0301ng\r")
+        await feed(pilot, f"\x1b[200~{nfd('Thị ủy')}\x1b[201~")
+        assert area.text == "được được Tiếng\nThị ủy"
+        assert unicodedata.is_normalized("NFC", area.text)

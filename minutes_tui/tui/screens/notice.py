@@ -28,6 +28,7 @@ from minutes_tui.tui import keymap
 from minutes_tui.tui.screens.base import MeetingScreen, MinutesModal
 from minutes_tui.tui.screens.picker import Picker
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
+from minutes_tui.tui.widgets.text_area import ComposedTextArea
 
 if TYPE_CHECKING:
     from minutes_tui.services.notices import Compiled
@@ -251,7 +252,7 @@ class NoticeScreen(MeetingScreen):
         try:
             exported = export_meeting(self.store, archive.settings, None, folder=exports_dir(archive.settings.export_folder),
                                       pdf=pdf, record=record, force=False)
-        except Exception as error:  # any failure is a message, never a crash of the app
+        except Exception as error:  # noqa: BLE001 - any failure is a message, never a crash of the app
             self.app.call_from_thread(self.notify, tr("notice.export_failed", reason=str(error)), severity="error", timeout=15)
             return
         if not record:
@@ -276,7 +277,7 @@ class ParagraphEditor(MinutesModal[str | None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        editor = TextArea(self.text, id="paragraph-editor", soft_wrap=True)
+        editor = ComposedTextArea(self.text, id="paragraph-editor", soft_wrap=True)
         editor.border_title = tr("notice.edit_title")
         yield editor
         yield KeysFooter()
