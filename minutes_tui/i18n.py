@@ -44,6 +44,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "task.status.cancelled": ("Không thực hiện", "Cancelled"),
     # app-wide actions
     "key.delete_left": ("Xoá ký tự bên trái", "Delete the character on the left"),
+    "app.legacy_console": (
+        ("Đang chạy trong cửa sổ dòng lệnh cũ của Windows: phím tắt và chữ tiếng Việt hoạt động tốt hơn trong "
+        "Windows Terminal (có sẵn trên Windows 11; Windows 10: cài từ Microsoft Store)."),
+        ("Running in the old Windows console: keys and Vietnamese letters work better in Windows Terminal "
+        "(built into Windows 11; on Windows 10 from the Microsoft Store)."),
+    ),
     "key.help": ("Trợ giúp", "Help"),
     "key.help_question": ("Trợ giúp (khi không ở ô nhập chữ)", "Help (outside a text field)"),
     "key.quit": ("Thoát", "Quit"),
