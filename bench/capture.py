@@ -61,7 +61,8 @@ async def _enter_times(root: Path, meeting_id: str | None):
         raw_fd = os.open(store.folder / "raw-append.bin", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         for i in range(ENTERS):
             field.value = f"{LINE} {i}"
-            size = store.journal_path.stat().st_size
+            # A new meeting has no files until its first line.
+            size = store.journal_path.stat().st_size if store.journal_path.exists() else 0
             t = time.perf_counter()
             await field.action_submit()
             handled.append(time.perf_counter() - t)
