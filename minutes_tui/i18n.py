@@ -71,6 +71,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "task.status.paused": ("Tạm dừng", "Paused"),
     "task.status.cancelled": ("Không thực hiện", "Cancelled"),
     # app-wide actions
+    "key.delete_left": ("Xoá ký tự bên trái", "Delete the character on the left"),
+    "app.legacy_console": (
+        ("Đang chạy trong cửa sổ dòng lệnh cũ của Windows: phím tắt và chữ tiếng Việt hoạt động tốt hơn trong "
+        "Windows Terminal (có sẵn trên Windows 11; Windows 10: cài từ Microsoft Store)."),
+        ("Running in the old Windows console: keys and Vietnamese letters work better in Windows Terminal "
+        "(built into Windows 11; on Windows 10 from the Microsoft Store)."),
+    ),
     "key.help": ("Trợ giúp", "Help"),
     "key.help_question": ("Trợ giúp (khi không ở ô nhập chữ)", "Help (outside a text field)"),
     "key.quit": ("Thoát", "Quit"),
@@ -754,10 +761,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Could not write to {path}: {reason}. The line is still in the input, not lost.",
     ),
     "store.file_busy": (
-        "tệp {name} đang bị một chương trình khác mở (trình diệt virus, Windows Search, OneDrive hoặc Word), "
-        "đã thử lại {tries} lần trong {ms} ms",
-        "{name} is held open by another program (antivirus, Windows Search, OneDrive or Word); "
-        "{tries} retries over {ms} ms did not get through",
+        ("tệp {name} đang bị một chương trình khác mở (trình diệt virus, Windows Search, OneDrive hoặc Word), "
+        "đã thử lại {tries} lần trong {ms} ms"),
+        ("{name} is held open by another program (antivirus, Windows Search, OneDrive or Word); "
+        "{tries} retries over {ms} ms did not get through"),
     ),
     "store.file_changed": (
         "Tệp {path} đã bị một chương trình khác thay đổi; minutes-tui không ghi đè. Các dòng vẫn an toàn trong nhật ký.",
@@ -802,10 +809,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The data folder {path} can be written by others (mode {mode}); a folder only you can access is safer.",
     ),
     "store.network_folder": (
-        "Thư mục dữ liệu {path} nằm trên ổ mạng ({where}). Khoá chỉ ngăn được một minutes-tui thứ hai trên máy này: "
-        "nếu máy khác cũng mở kho này thì có thể mất dòng ghi. Nên để dữ liệu trên ổ của máy này.",
-        "The data folder {path} is on a network share ({where}). The lock only keeps a second minutes-tui out on "
-        "this machine: if another machine opens this archive too, lines can be lost. Keep the data on this machine's disk.",
+        ("Thư mục dữ liệu {path} nằm trên ổ mạng ({where}). Khoá chỉ ngăn được một minutes-tui thứ hai trên máy này: "
+        "nếu máy khác cũng mở kho này thì có thể mất dòng ghi. Nên để dữ liệu trên ổ của máy này."),
+        ("The data folder {path} is on a network share ({where}). The lock only keeps a second minutes-tui out on "
+        "this machine: if another machine opens this archive too, lines can be lost. Keep the data on this machine's disk."),
     ),
     "store.moved_aside": ("Đã chuyển sang tên {name}.", "Moved aside as {name}."),
     "store.settings_fallback": (
@@ -884,13 +891,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.cannot_write": ("Không ghi được {path}: {reason}.", "Cannot write {path}: {reason}."),
     # render: PDF
     "pdf.no_libreoffice": (
-        "Chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer); tệp .docx vẫn dùng được.",
-        "LibreOffice is not installed, so no PDF (install libreoffice-writer); the .docx is fine.",
+        ("Chưa cài LibreOffice nên không xuất được PDF (Linux: gói libreoffice-writer; Windows: bản cài từ "
+        "libreoffice.org, hoặc đặt biến MINUTES_TUI_SOFFICE là đường dẫn soffice.exe); tệp .docx vẫn dùng được."),
+        ("LibreOffice is not installed, so no PDF (Linux: the libreoffice-writer package; Windows: the installer from "
+        "libreoffice.org, or set MINUTES_TUI_SOFFICE to the path of soffice.exe); the .docx is fine."),
+    ),
+    "pdf.override_missing": (
+        "Biến {variable} chỉ tới {path} nhưng không có tệp đó; hãy sửa đường dẫn tới soffice (soffice.exe) hoặc bỏ biến.",
+        "{variable} names {path}, which does not exist; correct the path to soffice (soffice.exe) or unset it.",
     ),
     "pdf.failed": ("LibreOffice không chuyển được sang PDF: {error}.", "LibreOffice could not convert to PDF: {error}."),
+    "pdf.timeout": (
+        "LibreOffice chưa chuyển xong sau {seconds} giây nên đã bị dừng; tệp .docx vẫn dùng được (mở và lưu thành PDF).",
+        "LibreOffice had not finished after {seconds} seconds and was stopped; the .docx is fine (open it and save as PDF).",
+    ),
+    "pdf.exit_code": ("mã thoát {code}", "exit code {code}"),
     "pdf.no_output": (
-        "LibreOffice không tạo ra tệp PDF; hãy mở tệp .docx và lưu thành PDF.",
-        "LibreOffice produced no PDF; open the .docx and save it as PDF.",
+        "LibreOffice không tạo ra tệp PDF ({detail}); hãy mở tệp .docx và lưu thành PDF.",
+        "LibreOffice produced no PDF ({detail}); open the .docx and save it as PDF.",
+    ),
+    "pdf.cannot_write": (
+        "Không ghi được {path}: {reason} (tệp PDF cũ đang mở trong trình đọc PDF?).",
+        "Cannot write {path}: {reason} (is the old PDF open in a PDF reader?).",
     ),
     # services: notices
     "notices.nothing_to_edit": ("Chưa có thông báo để sửa; hãy soạn thông báo trước.", "There is no notice to edit yet; compile it first."),

@@ -53,7 +53,7 @@ class _Entry:
             offset += len(key) + 1
         self.starts = starts
 
-    def keys(self) -> list[str]:
+    def lines(self) -> list[str]:
         return self.blob.split("\n") if self.ids else []
 
 
@@ -93,7 +93,7 @@ class SearchIndex:
             return
         data = {
             "version": CACHE_VERSION,
-            "meetings": {mid: {"stamp": e.stamp, "ids": e.ids, "keys": e.keys()} for mid, e in self._entries.items()},
+            "meetings": {mid: {"stamp": e.stamp, "ids": e.ids, "keys": e.lines()} for mid, e in self._entries.items()},
         }
         try:
             atomic_write(self.cache_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
@@ -180,4 +180,4 @@ class SearchIndex:
         """Every pre-folded line key (for the benchmark's plain-scan baseline)."""
         self._refresh()
         assert self._entries is not None  # read by _refresh
-        return [key for entry in self._entries.values() for key in entry.keys()]
+        return [key for entry in self._entries.values() for key in entry.lines()]

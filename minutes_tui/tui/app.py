@@ -34,6 +34,7 @@ from minutes_tui.tui.palette import FoldedCommands, MinutesPalette
 from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen, StatusScreen
 from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
+from minutes_tui.tui.terminal import legacy_windows_console
 
 if TYPE_CHECKING:
     from minutes_tui.store.search import SearchIndex
@@ -96,6 +97,8 @@ class MinutesApp(App[None]):
         self.apply_look(self.archive.settings)
         self.push_screen(MeetingsScreen())
         self.show_warnings()
+        if legacy_windows_console():  # once, on the screen the app opens on (capture with `new`)
+            self.call_after_refresh(self.notify, tr("app.legacy_console"), severity="warning", timeout=20)
         if self.signal_received is not None:  # a signal came while the app was starting
             self.exit_on_signal(self.signal_received)
             return

@@ -186,6 +186,10 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("tracker.report", "b", "report", "key.report", help="key.report_help"),
         Key("tracker.back", "escape", "back", "key.back_short", help="key.back_tracker"),
     ),
+    # every text input (ComposedInput): Ctrl+H is the Backspace an IME sends where the terminal reports modifiers
+    "input": (
+        Key("input.backspace", "ctrl+h", "delete_left", "key.delete_left", show=False),
+    ),
     "form": (
         Key("form.save", "ctrl+s", "save", "key.save", priority=True),
         Key("form.cancel", "escape", "cancel", "key.cancel", priority=True),

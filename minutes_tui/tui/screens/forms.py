@@ -33,6 +33,7 @@ from minutes_tui.tui import keymap
 from minutes_tui.tui.screens.base import MinutesModal
 from minutes_tui.tui.widgets.capture_input import ComposedInput
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
+from minutes_tui.tui.widgets.text_area import ComposedTextArea
 
 LIST_SEPARATOR = "; "
 
@@ -177,7 +178,7 @@ class SettingsForm(FormScreen):
         yield Label(tr("form.completion"), classes="form-label")
         yield Switch(prefs.completion, id="typing-completion")
         yield Label(tr("form.abbreviations"), classes="form-label")
-        yield TextArea(prefs.abbreviations.to_text(), id="typing-abbreviations", classes="form-abbreviations")
+        yield ComposedTextArea(prefs.abbreviations.to_text(), id="typing-abbreviations", classes="form-abbreviations")
 
     def fields(self) -> list[tuple[str, str, str]]:
         settings = self.app.archive.settings
@@ -238,7 +239,7 @@ class DirectoryForm(MinutesModal[bool]):
         directory = self.app.archive.directory
         lines = [f"{alias} = {full}" for alias, full in directory.aliases.items()]
         lines += [owner for owner in directory.owners if owner not in directory.aliases.values()]
-        editor = TextArea("\n".join(lines), id="directory-editor")
+        editor = ComposedTextArea("\n".join(lines), id="directory-editor")
         editor.border_title = tr("form.directory")
         yield Static(tr("form.directory_help"), id="directory-help")
         yield editor

@@ -175,7 +175,7 @@ class MeetingsScreen(StatusScreen):
         self._show_rows()
         self.query_one("#meetings-empty").display = not summaries and self.view == "meetings"
         self.loaded = True
-        self.query_one(RowList).focus()
+        self._focus_list()
         self.load_issued([summary.id for summary in summaries if summary.id not in self.issued])
 
     def _show_rows(self) -> None:
@@ -215,7 +215,13 @@ class MeetingsScreen(StatusScreen):
             return
         self.query_one(RowList).show(entries, trashed_row)
         self.loaded = True
-        self.query_one(RowList).focus()
+        self._focus_list()
+
+    def _focus_list(self) -> None:
+        """The list takes the focus once read — unless the search is being typed in
+        (``/`` pressed before the list was read): it would take the keys that follow."""
+        if not self.query_one("#archive-search", ComposedInput).has_focus:
+            self.query_one(RowList).focus()
 
     def action_next_view(self) -> None:
         """``v``: the meetings → the archived ones → the trash → the meetings."""

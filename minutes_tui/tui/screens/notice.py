@@ -29,6 +29,7 @@ from minutes_tui.tui.screens.base import MinutesModal
 from minutes_tui.tui.screens.export_flow import PATH_LABEL, ExportFlow
 from minutes_tui.tui.screens.picker import Picker
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
+from minutes_tui.tui.widgets.text_area import ComposedTextArea
 
 if TYPE_CHECKING:
     from minutes_tui.services.issue import IssuePlan
@@ -318,7 +319,7 @@ class ParagraphEditor(MinutesModal[str | None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        editor = TextArea(self.text, id="paragraph-editor", soft_wrap=True)
+        editor = ComposedTextArea(self.text, id="paragraph-editor", soft_wrap=True)
         editor.border_title = tr("notice.edit_title")
         yield editor
         yield KeysFooter()

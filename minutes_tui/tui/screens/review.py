@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from minutes_tui.core import edits, restructure
@@ -502,6 +503,16 @@ class ReviewScreen(MeetingScreen):
             self.rebuild()
         else:
             self.action_back()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``[`` and ``]`` are Telex keys (ư, ơ): they move between sections only while the
+        list has the focus, never from the checks panel."""
+        if action in ("next_section", "prev_section"):
+            try:
+                return self.review.has_focus
+            except NoMatches:  # asked before the list is mounted
+                return False
+        return True
 
     # -- checks panel ------------------------------------------------------------------------
     def action_checks(self) -> None:

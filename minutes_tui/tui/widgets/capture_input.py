@@ -10,10 +10,12 @@ from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.suggester import Suggester
+from textual.widget import Widget
 from textual.widgets import Input
 
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.text import fold
+from minutes_tui.tui import keymap
 
 #: Longer single-line pastes are committed directly: Input re-renders its whole
 #: value per keystroke (≈42 ms at 50,000 characters), which would make typing lag.
@@ -47,11 +49,58 @@ class OwnerSuggester(Suggester):
         return None
 
 
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run ``widget``'s own binding for a non-printable key now, in arrival order; True if one ran.
+
+    An input's editing keys (Backspace, Delete, ←, Home …) are bindings, and Textual
+    runs a binding only after its key has bubbled up to the App. In a burst — an
+    IME taking back letters with fake Backspaces and sending the composed ones,
+    all in one read — the letters that followed the Backspaces were inserted
+    first and the Backspaces then deleted them ("được" typed came out "dđuưoơc").
+    """
+    if event.is_printable:
+        return False
+    active = widget.screen.active_bindings.get(event.key)
+    if active is None or active.node is not widget or not active.enabled:
+        return False
+    event.stop()
+    event.prevent_default()
+    await widget.app.run_action(active.binding.action, widget)
+    return True
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
 class ComposedInput(Input):
     """An Input whose value is always NFC, whatever the terminal or IME sends.
 
-    NFD input (e + combining marks) breaks cursor movement and Backspace.
+    NFD input (e + combining marks) breaks cursor movement and Backspace, so the
+    value is composed on every change. An IME in "Unicode tổ hợp" mode still
+    counts what it sent in code points: to change the tone of ``ế`` (typed as
+    e, ◌̂, ◌́) it sends one Backspace for the ◌́. So the end of the value is also
+    kept *as typed* (only while it differs from the value), and a Backspace at
+    the end takes one code point of that: ``ế`` becomes ``ê``. Precomposed typing
+    (Unikey's default) is unchanged: one Backspace, one letter.
     """
+
+    BINDINGS = keymap.bindings("input")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: The value as typed, code point by code point, when it is not NFC (else None).
+        self._typed: str | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        await run_own_binding(self, event)  # printable keys go on to Input._on_key
+
+    def _typed_value(self) -> str | None:
+        """The value as typed when the cursor is at its end (None when editing elsewhere)."""
+        if not (self.selection.is_empty and self.cursor_at_end):
+            return None
+        typed = self._typed
+        return typed if typed is not None and nfc(typed) == self.value else self.value
 
     # Input sets its virtual width on every keystroke, and Widget declares
     # virtual_size with layout=True, so each key re-laid-out the whole screen (cost
@@ -60,19 +109,34 @@ class ComposedInput(Input):
     virtual_size = Reactive(Size(0, 0), repaint=True)
 
     def insert_text_at_cursor(self, text: str) -> None:
+        typed = self._typed_value()
         super().insert_text_at_cursor(text)
         self._normalise()
+        if typed is not None:
+            typed += text
+            self._typed = typed if typed != self.value and nfc(typed) == self.value else None
 
     def replace(self, text: str, start: int, end: int) -> None:
         super().replace(text, start, end)
+        self._typed = None
         self._normalise()
+
+    def action_delete_left(self) -> None:
+        typed = self._typed_value()
+        if typed is None or typed == self.value:
+            super().action_delete_left()
+            return
+        typed = typed[:-1]
+        self.value = nfc(typed)
+        self.cursor_position = len(self.value)
+        self._typed = typed if typed != self.value else None
 
     def _normalise(self) -> None:
         value = self.value
         if unicodedata.is_normalized("NFC", value):
             return
-        cursor = len(unicodedata.normalize("NFC", value[: self.cursor_position]))
-        self.value = unicodedata.normalize("NFC", value)
+        cursor = len(nfc(value[: self.cursor_position]))
+        self.value = nfc(value)
         self.cursor_position = cursor
 
 
