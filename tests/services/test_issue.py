@@ -14,10 +14,9 @@ from minutes_tui.render.docx_reader import read_signed
 from minutes_tui.services.export import export_meeting
 from minutes_tui.services.importing import import_notes
 from minutes_tui.services.issue import apply_issue, issued_version, plan_issue
-from minutes_tui.services.notices import compile_and_store, current_notice
-from minutes_tui.store import Archive, StoreError
+from minutes_tui.services.notices import current_notice
+from minutes_tui.store import StoreError
 from minutes_tui.store.notice_store import FINAL
-from tests.notes import SAMPLE_SHAPED
 from tests.render.signed_edits import (
     body_paragraph,
     fill_number_and_date,
@@ -29,15 +28,6 @@ from tests.render.signed_edits import (
 
 TODAY = date(2027, 3, 10)
 
-
-@pytest.fixture
-def opened(tmp_path: Path):
-    archive = Archive(tmp_path / "data").open()
-    store = import_notes(archive, SAMPLE_SHAPED).store
-    compile_and_store(store, archive.settings, TODAY)
-    yield archive, store
-    store.close()
-    archive.close()
 
 
 def _export(store, archive, path: Path) -> Path:

@@ -6,12 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from minutes_tui.core import edits
 from minutes_tui.core.align import CHANGED
 from minutes_tui.services.export import export_meeting
-from minutes_tui.services.importing import import_notes
 from minutes_tui.services.issue import (
     apply_issue,
     compare_versions,
@@ -20,13 +17,10 @@ from minutes_tui.services.issue import (
     plan_issue,
 )
 from minutes_tui.services.notices import (
-    compile_and_store,
     current_notice,
     edit_paragraph,
 )
-from minutes_tui.store import Archive
 from minutes_tui.store.notice_store import DRAFT, FINAL
-from tests.notes import SAMPLE_SHAPED
 from tests.render.signed_edits import (
     body_paragraph,
     fill_number_and_date,
@@ -36,15 +30,6 @@ from tests.render.signed_edits import (
 
 TODAY = date(2027, 3, 10)
 
-
-@pytest.fixture
-def opened(tmp_path: Path):
-    archive = Archive(tmp_path / "data").open()
-    store = import_notes(archive, SAMPLE_SHAPED).store
-    compile_and_store(store, archive.settings, TODAY)
-    yield archive, store
-    store.close()
-    archive.close()
 
 
 def test_issue_state_follows_the_notes(opened) -> None:
