@@ -23,6 +23,7 @@ GOAL = 1.5
 
 def _run(data: Path, *args: str) -> float:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode compiled once (see bench/scale.py)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "minutes_tui", "--data", str(data), *args],
                           capture_output=True, env=env, cwd=ROOT)

@@ -32,7 +32,6 @@ from minutes_tui.tui.followup_session import FollowUpSession
 from minutes_tui.tui.kinds import kind_css_variables
 from minutes_tui.tui.palette import FoldedCommands, MinutesPalette
 from minutes_tui.tui.screens.base import MeetingScreen, MinutesScreen, StatusScreen
-from minutes_tui.tui.screens.capture import CaptureScreen
 from minutes_tui.tui.screens.meetings import MeetingsScreen
 from minutes_tui.tui.terminal import legacy_windows_console
 
@@ -43,8 +42,9 @@ if TYPE_CHECKING:
 def meeting_screen(name: str) -> type[MeetingScreen]:
     """The screen class showing one meeting, by the name used to switch to it.
 
-    Review and notice (and the forms and help below) are imported on first use:
-    the first frame needs only the meeting list and capture.
+    The three (and the forms and help below) are imported on first use: the
+    first frame needs only the meeting list (capture and its typing aids cost
+    ~100 ms of imports at start-up).
     """
     if name == "review":
         from minutes_tui.tui.screens.review import ReviewScreen
@@ -54,6 +54,8 @@ def meeting_screen(name: str) -> type[MeetingScreen]:
         from minutes_tui.tui.screens.notice import NoticeScreen
 
         return NoticeScreen
+    from minutes_tui.tui.screens.capture import CaptureScreen
+
     return CaptureScreen
 
 
@@ -129,7 +131,7 @@ class MinutesApp(App[None]):
             self.notify(str(error), severity="error", timeout=15)
             return
         self.stores[store.id] = store
-        self.push_screen(CaptureScreen(store))
+        self.push_screen(meeting_screen("capture")(store))
 
     def release_meeting(self, meeting_id: str) -> MeetingStore | None:
         """Stop holding the meeting's store (it is about to be moved to the trash): the

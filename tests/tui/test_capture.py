@@ -181,6 +181,8 @@ async def test_meeting_list_shows_counts_and_opens_with_enter(data_dir: Path) ->
         from minutes_tui.tui.widgets.row_list import RowList
 
         table = app.screen.query_one(RowList)
+        await app.workers.wait_for_complete()  # the list is read after the first frame
+        await pilot.pause()
         assert table.option_count == 1
         row = meeting_row(app.archive.list()[0]).plain.split()
         assert row == ["12/01/2027", "1", "1", "2", "0", "4", "Phiên", "họp", "thử"]

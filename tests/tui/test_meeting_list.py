@@ -208,3 +208,30 @@ async def test_the_archived_view_lists_archived_meetings(data_dir: Path) -> None
         await settle(pilot)
         assert listed(app) == [older]
         await pilot.press("ctrl+q")
+
+
+async def test_the_list_shows_the_number_of_a_notice_issued_again(data_dir: Path) -> None:
+    """The list kept the first number it had read until a restart (found by trying the issue dialog)."""
+    from datetime import date
+
+    from minutes_tui.services.issue import apply_issue, plan_issue
+    from minutes_tui.services.notices import compile_and_store
+
+    archive, older, newer = two_meetings(data_dir)
+    app = MinutesApp(archive)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        store = app.store_for(newer)
+        for number in ("05", "06"):
+            compile_and_store(store, archive.settings)
+            apply_issue(store, plan_issue(store, archive.settings, number=number, issued=date(2027, 1, 20)),
+                        archive.settings)
+            await pilot.press("enter")  # into capture and back: the list shows again
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.pause(0.2)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen.issued[newer].number.startswith(f"{number}/"), app.screen.issued
+        await pilot.press("ctrl+q")

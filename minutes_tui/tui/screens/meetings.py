@@ -147,6 +147,8 @@ class MeetingsScreen(StatusScreen):
         self.query_one("#meetings-title", Static).update(text)
 
     def on_screen_resume(self) -> None:
+        if not self.loaded:
+            return  # the first showing: on_mount reads the list on a worker, after the first frame
         if self.search_text:
             self.search_in_background(self.search_text)
         else:
@@ -176,7 +178,9 @@ class MeetingsScreen(StatusScreen):
         self.query_one("#meetings-empty").display = not summaries and self.view == "meetings"
         self.loaded = True
         self._focus_list()
-        self.load_issued([summary.id for summary in summaries if summary.id not in self.issued])
+        # Every time the list shows (a notice may have been issued or issued again meanwhile),
+        # after the list is on screen: 500 folder listings must not delay the first frame.
+        self.call_after_refresh(self.load_issued, [summary.id for summary in summaries])
 
     def _show_rows(self) -> None:
         """The meetings of :meth:`show` or :meth:`show_hits`, with what is known of their notices."""
@@ -186,18 +190,24 @@ class MeetingsScreen(StatusScreen):
 
         self.query_one(RowList).show(self._shown, row)
 
-    @work(thread=True, group="issued-notices")
+    @work(thread=True, exclusive=True, group="issued-notices")
     def load_issued(self, meeting_ids: list[str]) -> None:
         """The number and date of each issued notice (a folder listing per meeting: off the UI thread)."""
         if not meeting_ids:
             return
         found = issued_notices(self.app.archive, meeting_ids)
-        if found:
-            self.app.call_from_thread(self._issued_loaded, found)
+        self.app.call_from_thread(self._issued_loaded, meeting_ids, found)
 
-    def _issued_loaded(self, found: dict[str, IssuedNotice]) -> None:
-        self.issued.update(found)
-        if self.view != "trash":
+    def _issued_loaded(self, meeting_ids: list[str], found: dict[str, IssuedNotice]) -> None:
+        changed = False
+        for meeting_id in meeting_ids:
+            if self.issued.get(meeting_id) != found.get(meeting_id):
+                changed = True
+                if meeting_id in found:
+                    self.issued[meeting_id] = found[meeting_id]
+                else:
+                    del self.issued[meeting_id]
+        if changed and self.view != "trash":
             self._show_rows()
 
     # -- the trash and the archived meetings -------------------------------------------------
