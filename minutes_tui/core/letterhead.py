@@ -24,9 +24,22 @@ NATIONAL_MOTTO: Final = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độ
 BLANK_WORDS: Final = frozenset({"trong", "de trong", "blank", "khong", "ghi tay", "bo trong"})
 
 
+#: Body names the header band writes on a line of their own, the place under them
+#: (``ỦY BAN NHÂN DÂN`` / ``PHƯỜNG AN PHÚ``) when the setting gives no break itself.
+_BODY_LINES: Final = ("uy ban nhan dan", "hoi dong nhan dan")
+
+
 def header_lines(value: str) -> list[str]:
-    """``Văn phòng HĐND|và UBND`` → ``["VĂN PHÒNG HĐND", "VÀ UBND"]``."""
-    return [part.strip().upper() for part in re.split(r"[|\n]", value) if part.strip()]
+    """``Văn phòng HĐND|và UBND`` → ``["VĂN PHÒNG HĐND", "VÀ UBND"]``; ``Ủy ban nhân dân
+    phường An Phú`` → ``["ỦY BAN NHÂN DÂN", "PHƯỜNG AN PHÚ"]``."""
+    lines = [part.strip().upper() for part in re.split(r"[|\n]", value) if part.strip()]
+    if len(lines) == 1:
+        words = lines[0].split()
+        for body in _BODY_LINES:
+            size = len(body.split())
+            if len(words) > size and fold(" ".join(words[:size])) == body:
+                return [" ".join(words[:size]), " ".join(words[size:])]
+    return lines
 
 
 def header_text(value: str) -> str:

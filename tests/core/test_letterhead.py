@@ -18,6 +18,10 @@ from minutes_tui.core.typography import NBSP, keep_together
         ("ỦY BAN NHÂN DÂN|XÃ TÂN HÒA", ["ỦY BAN NHÂN DÂN", "XÃ TÂN HÒA"]),
         ("Văn phòng HĐND | và UBND", ["VĂN PHÒNG HĐND", "VÀ UBND"]),
         ("UBND tỉnh Hòa Bình Xanh", ["UBND TỈNH HÒA BÌNH XANH"]),
+        # the body's name on its own line, as the header band writes it, when no | is typed
+        ("Ủy ban nhân dân phường An Phú", ["ỦY BAN NHÂN DÂN", "PHƯỜNG AN PHÚ"]),
+        ("HỘI ĐỒNG NHÂN DÂN THỊ XÃ ĐỨC PHỔ", ["HỘI ĐỒNG NHÂN DÂN", "THỊ XÃ ĐỨC PHỔ"]),
+        ("Uỷ ban nhân dân", ["UỶ BAN NHÂN DÂN"]),
         ("", []),
     ],
 )
