@@ -486,8 +486,9 @@ def listing_json(sheets: Iterable[tuple[MeetingHead, list[list[Any]]]], day: dat
     TypeError, IndexError or AttributeError.
     """
     keyed: list[tuple[tuple[int, int, date, date, str, int], str]] = []
-    # per deadline day: its standing and its JSON pieces ("deadline" and "state"/"days_late")
-    dues: dict[str | None, tuple[Standing, str, str]] = {}
+    # per deadline day: its standing, its JSON pieces ("deadline"; "state" and "days_late"), its sort key's head
+    dues: dict[str | None, tuple[Standing, str, str, tuple[int, int, date]]] = {}
+    filtering = state != "all" or bool(wanted) or bool(meeting)
     text = _encode_text
     for head, rows in sheets:
         if meeting and not head.id.startswith(meeting):
@@ -503,22 +504,22 @@ def listing_json(sheets: Iterable[tuple[MeetingHead, list[list[Any]]]], day: dat
                     keyed.append((sort_key(task, standing),
                                   json.dumps(task_json(task, standing), ensure_ascii=False)))
                 continue
-            on = due[0] if deadline.strip() and due is not None else None
+            on = due[0] if due is not None and deadline.strip() else None
             known = dues.get(on)
             if known is None:
                 standing = standing_by(date.fromisoformat(on) if on is not None else None, day, window)
                 known = dues[on] = (standing, text(dmy(standing.due)) if standing.due else "null",
-                                    f'"state": "{standing.state.value}", "days_late": {standing.days_late}')
-            standing = known[0]
-            if not _passes(owners, head.id, standing, state, wanted, meeting):
+                                    f'"state": "{standing.state.value}", "days_late": {standing.days_late}',
+                                    (_RANK[standing.state], -standing.days_late, standing.due or date.max))
+            if filtering and not _passes(owners, head.id, known[0], state, wanted, meeting):
                 continue
             assigned = head.date or (date.fromisoformat(created) if created else date(1970, 1, 1))
-            key = (_RANK[standing.state], -standing.days_late, standing.due or date.max, assigned, head.id, order)
-            keyed.append((key, f'{{"id": {text(task_id)}{meeting_part}{text(task_text)}, "lead": '
-                               f'{text(owners[0]) if owners else "null"}, "cooperating": '
-                               f'[{", ".join(map(text, owners[1:]))}], "deadline": {known[1]}, "deadline_text": '
-                               f'{text(deadline)}, "status": "{_NOT_STARTED}", {known[2]}, "progress": [], '
-                               f'"done_date": null}}'))
+            keyed.append((known[3] + (assigned, head.id, order),
+                          f'{{"id": {text(task_id)}{meeting_part}{text(task_text)}, "lead": '
+                          f'{text(owners[0]) if owners else "null"}, "cooperating": '
+                          f'[{", ".join(map(text, owners[1:]))}], "deadline": {known[1]}, "deadline_text": '
+                          f'{text(deadline)}, "status": "not_started", {known[2]}, "progress": [], '
+                          f'"done_date": null}}'))
     keyed.sort(key=_first)
     return f"[{', '.join(item for _key, item in keyed)}]"
 
@@ -526,8 +527,6 @@ def listing_json(sheets: Iterable[tuple[MeetingHead, list[list[Any]]]], day: dat
 def _first(item: tuple[Any, Any]) -> Any:
     return item[0]
 
-
-_NOT_STARTED: Final = Status.NOT_STARTED.value
 
 
 # -- follow-up as edits: what services commit ------------------------------------------------------
