@@ -45,11 +45,14 @@ Phase B, built on this (the full note is in the phase A report of issue #13):
 
 from __future__ import annotations
 
+import json
 import re
+from json.encoder import encode_basestring as _encode_text
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
+from collections.abc import Iterable
 
 from minutes_tui.core import followup
 from minutes_tui.core.dates import Deadline, dmy, parse_deadline
@@ -193,24 +196,26 @@ class Task:
         return parse_deadline(typed, ref)
 
     # -- the index --------------------------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        """Flat and JSON-ready: one entry of the task index."""
-        return {
-            "id": self.id,
-            "meeting": self.meeting,
-            "text": self.text,
-            "kind": self.kind.value,
-            "owners": list(self.owners),
-            "deadline": self.deadline,
-            "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
-            "created": self.created.isoformat(),
-            "body": self.body,
-            "meeting_title": self.meeting_title,
-            "order": self.order,
-            # nothing recorded yet (most tasks): an empty object, read back without parsing
-            "followup": self.followup.to_dict() if self.followup != _NOTHING_RECORDED else {},
-            "due": _deadline_dict(self.deadline_on_line()),
-        }
+    def head(self) -> MeetingHead:
+        """What this task shares with the other tasks of its meeting (stored once per side file)."""
+        return MeetingHead(self.meeting, self.meeting_date, self.body, self.meeting_title)
+
+    def to_row(self) -> list[Any]:
+        """JSON-ready, in the order of :data:`ROW`: one task of an index side file; the
+        meeting's own fields are in its :class:`MeetingHead`, once per file."""
+        return [
+            self.id,
+            self.text,
+            self.kind.value,
+            list(self.owners),
+            self.deadline,
+            # the day typed, when it is not the meeting's date (usually it is)
+            None if self.created == self.meeting_date else self.created.isoformat(),
+            self.order,
+            # nothing recorded yet (most tasks): 0, read back without parsing
+            self.followup.to_dict() if self.followup != _NOTHING_RECORDED else 0,
+            _deadline_row(self.deadline_on_line()),
+        ]
 
     def deadline_on_line(self) -> Deadline | None:
         """The line's own deadline, understood (as :meth:`deadline_on` before any change)."""
@@ -219,45 +224,69 @@ class Task:
         return parse_deadline(self.deadline, self.assigned) if self.deadline.strip() else None
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Task:
-        meeting_date = data.get("meeting_date")
-        record = data.get("followup")
+    def from_row(cls, head: MeetingHead, row: list[Any]) -> Task:
+        """The task of :meth:`to_row`'s ``row`` in the meeting ``head``; a malformed row
+        raises ValueError, TypeError or IndexError (the side file is rebuilt)."""
+        task_id, text, kind, owners, deadline, created, order, record, due = row
+        deadline = str(deadline)
         return cls(
-            id=str(data["id"]),
-            meeting=str(data["meeting"]),
-            text=str(data.get("text", "")),
-            kind=_KINDS.get(data.get("kind", "task")) or Kind(data["kind"]),
-            owners=tuple(str(owner) for owner in data.get("owners", [])),
-            deadline=str(data.get("deadline", "")),
-            meeting_date=date.fromisoformat(meeting_date) if meeting_date else None,
-            created=date.fromisoformat(str(data.get("created", "1970-01-01"))),
-            body=str(data.get("body", "")),
-            meeting_title=str(data.get("meeting_title", "")),
-            order=int(data.get("order", 0)),
+            id=str(task_id),
+            meeting=head.id,
+            text=str(text),
+            kind=_KINDS.get(kind) or Kind(kind),
+            owners=tuple(map(str, owners)),
+            deadline=deadline,
+            meeting_date=head.date,
+            created=date.fromisoformat(created) if created else head.date or date(1970, 1, 1),
+            body=head.body,
+            meeting_title=head.title,
+            order=int(order),
             followup=FollowUp.from_dict(record) if record else FollowUp(),
-            line_deadline=_deadline_from(data.get("due"), str(data.get("deadline", ""))),
+            line_deadline=_deadline_from_row(due, deadline),
         )
+
+
+#: The fields of an index row (:meth:`Task.to_row`), in order.
+ROW: Final = ("id", "text", "kind", "owners", "deadline", "created", "order", "followup", "due")
+
+
+class MeetingHead(NamedTuple):
+    """The fields every task of one meeting shares: stored once per index side file."""
+
+    id: str
+    date: date | None
+    body: str = ""
+    title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "date": self.date.isoformat() if self.date else None, "body": self.body,
+                "title": self.title}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MeetingHead:
+        day = data["date"]
+        return cls(str(data["id"]), date.fromisoformat(day) if day else None, str(data["body"]),
+                   str(data["title"]))
 
 
 _NOTHING_RECORDED: Final = FollowUp()
 _KINDS: Final = {kind.value: kind for kind in Kind}
 
 
-def _deadline_dict(deadline: Deadline | None) -> dict[str, Any] | None:
+def _deadline_row(deadline: Deadline | None) -> list[Any] | None:
     if deadline is None:
         return None
-    return {"due": deadline.due.isoformat() if deadline.due else None, "phrase": deadline.phrase,
-            "kind": deadline.kind}
+    return [deadline.due.isoformat() if deadline.due else None, deadline.phrase, deadline.kind]
 
 
-def _deadline_from(data: Any, typed: str) -> Deadline | None:
+def _deadline_from_row(data: Any, typed: str) -> Deadline | None:
     """The kept understanding of the line's deadline; None (parse again) when absent or odd."""
-    if not isinstance(data, dict):
+    if not isinstance(data, list):
         return None
     try:
-        due = data.get("due")
-        return Deadline(typed, date.fromisoformat(due) if due else None, str(data["phrase"]), str(data["kind"]))
-    except (KeyError, TypeError, ValueError):
+        due, phrase, kind = data
+        return Deadline(typed, date.fromisoformat(due) if due else None, str(phrase), str(kind))
+    except (TypeError, ValueError):
         return None
 
 
@@ -311,6 +340,9 @@ class Standing:
         return self.state not in _CLOSED
 
 
+_NO_DEADLINE: Final = Standing(State.NO_DEADLINE)
+
+
 def state_on(task: Task, day: date, window: int = DEFAULT_DUE_SOON_DAYS) -> Standing:
     """The state of ``task`` on ``day``; ``window`` is how many days before the deadline count as "sắp đến hạn"."""
     record = task.followup
@@ -328,8 +360,13 @@ def state_on(task: Task, day: date, window: int = DEFAULT_DUE_SOON_DAYS) -> Stan
         return Standing(State.CANCELLED, due)
     if in_force and record.status is Status.PAUSED:
         return Standing(State.PAUSED, due)
+    return standing_by(due, day, window)
+
+
+def standing_by(due: date | None, day: date, window: int = DEFAULT_DUE_SOON_DAYS) -> Standing:
+    """The state on ``day`` of a task with no status in force (open, not paused), due on ``due``."""
     if due is None:
-        return Standing(State.NO_DEADLINE)
+        return _NO_DEADLINE
     left = (due - day).days
     if left < 0:
         return Standing(State.OVERDUE, due, days_late=-left)
@@ -382,15 +419,19 @@ def parse_state_filter(name: str) -> str:
 def matches(task: Task, standing: Standing, *, state: str = "all", owner: str = "", meeting: str = "") -> bool:
     """Filters of ``tasks`` and the tracker: a state filter, an owner (any owner,
     accents and case ignored; aliases are expanded by the caller), a meeting id prefix."""
+    return _passes(task.owners, task.meeting, standing, state, fold(owner) if owner else "", meeting)
+
+
+def _passes(owners: tuple[str, ...] | list[str], meeting_id: str, standing: Standing, state: str,
+            wanted: str, meeting: str) -> bool:
+    """:func:`matches` on the fields it reads; ``wanted``: the owner filter, folded."""
     if state == "open" and not standing.open:
         return False
     if state not in ("open", "all") and standing.state.value != state:
         return False
-    if owner:
-        wanted = fold(owner)
-        if not any(wanted in fold(name) for name in task.owners):
-            return False
-    return not meeting or task.meeting.startswith(meeting)
+    if wanted and not any(wanted in fold(name) for name in owners):
+        return False
+    return not meeting or meeting_id.startswith(meeting)
 
 
 def search_text(task: Task) -> str:
@@ -401,22 +442,91 @@ def search_text(task: Task) -> str:
 def task_json(task: Task, standing: Standing) -> dict[str, Any]:
     """One element of ``tasks --json`` (DESIGN.md "Command line"); dates as ``dd/mm/yyyy``."""
     record = task.followup
+    return _json(task.id, task.meeting, dmy(task.meeting_date) if task.meeting_date else None, record.notice or None,
+                 task.text, task.owners, dmy(standing.due) if standing.due else None, task.deadline_text(),
+                 record.status.value, standing,
+                 [{"date": dmy(note.date), "text": note.text} for note in record.progress],
+                 dmy(record.done_date) if record.done_date else None)
+
+
+def _json(task_id: str, meeting: str, meeting_date: str | None, notice: str | None, text: str,
+          owners: tuple[str, ...] | list[str], deadline: str | None, deadline_text: str, status: str,
+          standing: Standing, progress: list[dict[str, str]], done_date: str | None) -> dict[str, Any]:
     return {
-        "id": task.id,
-        "meeting": task.meeting,
-        "meeting_date": dmy(task.meeting_date) if task.meeting_date else None,
-        "notice": record.notice or None,
-        "text": task.text,
-        "lead": task.lead,
-        "cooperating": list(task.cooperating),
-        "deadline": dmy(standing.due) if standing.due else None,
-        "deadline_text": task.deadline_text(),
-        "status": record.status.value,
+        "id": task_id,
+        "meeting": meeting,
+        "meeting_date": meeting_date,
+        "notice": notice,
+        "text": text,
+        "lead": owners[0] if owners else None,
+        "cooperating": list(owners[1:]),
+        "deadline": deadline,
+        "deadline_text": deadline_text,
+        "status": status,
         "state": standing.state.value,
         "days_late": standing.days_late,
-        "progress": [{"date": dmy(note.date), "text": note.text} for note in record.progress],
-        "done_date": dmy(record.done_date) if record.done_date else None,
+        "progress": progress,
+        "done_date": done_date,
     }
+
+
+def listing_json(sheets: Iterable[tuple[MeetingHead, list[list[Any]]]], day: date, *, state: str = "all",
+                 wanted: str = "", meeting: str = "", window: int = DEFAULT_DUE_SOON_DAYS) -> str:
+    """``tasks --json`` straight from index rows (:meth:`Task.to_row`): the text
+    ``json.dumps([task_json(t, s) for t, s in the filtered tasks sorted by sort_key],
+    ensure_ascii=False)`` would print.
+
+    ``state``: a checked :func:`parse_state_filter` value; ``wanted``: the owner filter,
+    expanded and folded; ``meeting``: a meeting id prefix. Most tasks have nothing
+    recorded yet: their state is their line's deadline against ``day`` (one
+    :class:`Standing` per distinct deadline day), and each is written straight into the
+    JSON text — no :class:`Task`, no dict (for 10,000 tasks those cost more than the
+    rest of the command). A task with a record goes through :class:`Task`,
+    :func:`state_on` and :func:`task_json`. A malformed row raises ValueError,
+    TypeError, IndexError or AttributeError.
+    """
+    keyed: list[tuple[tuple[int, int, date, date, str, int], str]] = []
+    # per deadline day: its standing, its JSON pieces ("deadline"; "state" and "days_late"), its sort key's head
+    dues: dict[str | None, tuple[Standing, str, str, tuple[int, int, date]]] = {}
+    filtering = state != "all" or bool(wanted) or bool(meeting)
+    text = _encode_text
+    for head, rows in sheets:
+        if meeting and not head.id.startswith(meeting):
+            continue
+        meeting_part = f', "meeting": {text(head.id)}, "meeting_date": ' \
+                       f'{text(dmy(head.date)) if head.date else "null"}, "notice": null, "text": '
+        for row in rows:
+            task_id, task_text, _kind, owners, deadline, created, order, record, due = row
+            if record or (deadline.strip() and not (type(due) is list and len(due) == 3)):
+                task = Task.from_row(head, row)
+                standing = state_on(task, day, window)
+                if _passes(task.owners, task.meeting, standing, state, wanted, meeting):
+                    keyed.append((sort_key(task, standing),
+                                  json.dumps(task_json(task, standing), ensure_ascii=False)))
+                continue
+            on = due[0] if due is not None and deadline.strip() else None
+            known = dues.get(on)
+            if known is None:
+                standing = standing_by(date.fromisoformat(on) if on is not None else None, day, window)
+                known = dues[on] = (standing, text(dmy(standing.due)) if standing.due else "null",
+                                    f'"state": "{standing.state.value}", "days_late": {standing.days_late}',
+                                    (_RANK[standing.state], -standing.days_late, standing.due or date.max))
+            if filtering and not _passes(owners, head.id, known[0], state, wanted, meeting):
+                continue
+            assigned = head.date or (date.fromisoformat(created) if created else date(1970, 1, 1))
+            keyed.append((known[3] + (assigned, head.id, order),
+                          f'{{"id": {text(task_id)}{meeting_part}{text(task_text)}, "lead": '
+                          f'{text(owners[0]) if owners else "null"}, "cooperating": '
+                          f'[{", ".join(map(text, owners[1:]))}], "deadline": {known[1]}, "deadline_text": '
+                          f'{text(deadline)}, "status": "not_started", {known[2]}, "progress": [], '
+                          f'"done_date": null}}'))
+    keyed.sort(key=_first)
+    return f"[{', '.join(item for _key, item in keyed)}]"
+
+
+def _first(item: tuple[Any, Any]) -> Any:
+    return item[0]
+
 
 
 # -- follow-up as edits: what services commit ------------------------------------------------------

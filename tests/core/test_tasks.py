@@ -17,6 +17,7 @@ from minutes_tui.core.followup import (
 )
 from minutes_tui.core.model import Kind, Line, Meeting, MeetingDetails
 from minutes_tui.core.tasks import (
+    MeetingHead,
     State,
     Task,
     TaskError,
@@ -204,8 +205,9 @@ def test_index_entry_round_trip() -> None:
     commit(m, add_progress(task(m, "t-plan"), date(2027, 3, 15), "Đã có dự thảo"))
     commit(m, change_deadline(task(m, "t-plan"), date(2027, 3, 20), "15/04/2027", "chờ"))
     t = task(m, "t-plan")
-    entry = json.loads(json.dumps(t.to_dict(), ensure_ascii=False))
-    assert Task.from_dict(entry) == t
+    head, row = json.loads(json.dumps([t.head().to_dict(), t.to_row()], ensure_ascii=False))
+    assert Task.from_row(MeetingHead.from_dict(head), row) == t
+    assert Task.from_row(MeetingHead.from_dict(head), row).deadline_on() == t.deadline_on()
 
 
 def test_state_filters() -> None:

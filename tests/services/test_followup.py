@@ -143,3 +143,48 @@ def test_report_states_use_the_due_soon_setting(archive, tmp_path: Path) -> None
     assert "Sắp đến hạn" not in states(tmp_path / "default.csv")
     archive.save_settings(archive.settings.with_value("due_soon_days", "40"))
     assert "Sắp đến hạn" in states(tmp_path / "wide.csv")
+
+
+def _old_json(archive, day: date, **filters) -> str:
+    """``tasks --json`` as it was printed before the row path: Task objects, task_json, json.dumps."""
+    import json
+
+    listed = followup.select(followup.all_tasks(archive), day, directory=archive.directory, **filters)
+    return json.dumps([register.task_json(item.task, item.standing) for item in listed], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("filters", [{}, {"state": "open"}, {"state": "overdue"}, {"owner": "@kt"},
+                                     {"owner": "ban dan"}, {"meeting": "zz"}, {"state": "done_on_time"}])
+def test_json_from_rows_is_the_json_of_the_tasks(archive, filters) -> None:
+    meeting_id = archive.resolve("last")
+    store = archive.open_meeting(meeting_id)
+    tasks = register.tasks_of(store.meeting)
+    followup.update(store, tasks[1].id, functools.partial(register.mark_done, on=date(2026, 11, 20), note=""))
+    followup.update(store, tasks[2].id, functools.partial(register.add_progress, on=date(2026, 11, 21),
+                                                          text='Đã họp "tổ công tác"\tlần 1'))
+    archive.close_meeting(store)
+    for day in (DAY, date(2026, 11, 1), date(2027, 2, 1)):
+        old = _old_json(archive, day, **filters)
+        assert followup.select_json(archive, day, **filters) == old
+    assert '"status": "done"' in _old_json(archive, DAY) and "\\t" in _old_json(archive, DAY)
+
+
+def test_an_older_or_damaged_side_file_is_rebuilt(archive) -> None:
+    import json
+
+    followup.all_tasks(archive)
+    side = next((archive.root / "tasks").glob("*.json"))
+    written = json.loads(side.read_bytes())
+    assert written["version"] == 3 and written["meeting"]["id"] == side.stem and len(written["tasks"]) == 4
+    expected = _old_json(archive, DAY)
+    # format 2: one object per task, the meeting's fields in each
+    side.write_text(json.dumps({"version": 2, "stamp": written["stamp"], "tasks": [{"id": "x"}]}))
+    assert followup.select_json(archive, DAY) == expected
+    assert json.loads(side.read_bytes())["version"] == 3
+    # a row that does not read: the checked path rebuilds the file, the output is the same
+    first = written["tasks"][0]
+    damaged = {**written, "tasks": [[*first[:5], "not a date", *first[6:8], ["2026-99-99", "x", "date"]],
+                                     *written["tasks"][1:]]}
+    side.write_text(json.dumps(damaged))
+    assert followup.select_json(archive, DAY) == expected
+    assert json.loads(side.read_bytes())["tasks"] == written["tasks"]
