@@ -47,12 +47,12 @@ from __future__ import annotations
 
 import json
 import re
-from json.encoder import encode_basestring as _encode_text
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from json.encoder import encode_basestring as _encode_text
 from typing import Any, Final, NamedTuple
-from collections.abc import Iterable
 
 from minutes_tui.core import followup
 from minutes_tui.core.dates import Deadline, dmy, parse_deadline

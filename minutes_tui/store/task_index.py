@@ -116,14 +116,14 @@ class TaskIndex:
         for meeting_id, stamp, found, save in self._walk(live):
             if found is False:
                 found = self._rebuild(meeting_id, stamp, save=save)
-            if found:
+            if isinstance(found, tuple):
                 yield found
 
     def tasks(self, live: Mapping[str, MeetingStore] | None = None) -> list[Task]:
         """Every task of the archive (see :meth:`sheets`); a side file whose rows do not read is rebuilt."""
         found: list[Task] = []
         for meeting_id, stamp, sheet, save in self._walk(live):
-            if sheet:
+            if isinstance(sheet, tuple):
                 try:
                     head, rows = sheet
                     found += [Task.from_row(head, row) for row in rows]
