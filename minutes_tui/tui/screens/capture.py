@@ -7,7 +7,7 @@ from typing import Final
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
 
 from minutes_tui.core.abbreviations import AbbrCommand
@@ -68,12 +68,17 @@ class CaptureScreen(MeetingScreen):
 
     def compose(self) -> ComposeResult:
         meeting = self.store.meeting
-        yield MeetingHeader(meeting, id="meeting-header")
-        with Horizontal(id="capture-body"):
-            yield LineList(id="lines")
-            yield DetailsPanel(meeting, id="details-panel")
-            yield FollowUpPanel(self.store, id="followup-panel")
-        yield from self.compose_status()
+        # Header, lines and status line in one container: Textual repaints every
+        # direct child of the screen (from its cache, the whole height) whenever
+        # any part of the screen changes, so each keystroke re-rendered all of
+        # them; inside a container whose region ends above the input they are not.
+        with Vertical(id="capture-top"):
+            yield MeetingHeader(meeting, id="meeting-header")
+            with Horizontal(id="capture-body"):
+                yield LineList(id="lines")
+                yield DetailsPanel(meeting, id="details-panel")
+                yield FollowUpPanel(self.store, id="followup-panel")
+            yield from self.compose_status()
         with Horizontal(id="input-row"):
             yield Label("", id="tag-label")
             yield CompletingCaptureInput(self, placeholder=tr("capture.placeholder"), id="capture-input")
