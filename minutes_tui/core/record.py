@@ -21,7 +21,7 @@ from minutes_tui.core.compiler import line_sentence, notice_lexicon
 from minutes_tui.core.dates import nd30_day_month
 from minutes_tui.core.framing import comrade, issuer_name, meeting_noun
 from minutes_tui.core.letterhead import header_text
-from minutes_tui.core.model import Kind, Line, Meeting, OfficeSettings
+from minutes_tui.core.model import Kind, Line, Meeting, OfficeSettings, block_end
 from minutes_tui.core.names import capitalise, key
 from minutes_tui.core.notice import BULLET, PARAGRAPH, SECTION, SUBSECTION, Block
 from minutes_tui.core.outline import letter
@@ -109,13 +109,33 @@ class _Content:
         if details.heard:
             noun = meeting_noun(details.kind)
             self.blocks.append(Block("heard", PARAGRAPH, sentence(f"{noun} nghe {'; '.join(details.heard)}")))
-        has_sections = any(line.kind is Kind.SECTION for line in self.meeting.lines)
+        lines = self.meeting.lines
+        has_sections = any(line.kind is Kind.SECTION for line in lines)
+        # A heading with nothing at all under it still stands in the record, which keeps
+        # every line typed; one over decisions or tasks only names them in the conclusions.
+        bare = {index for index, line in enumerate(lines) if line.kind.is_heading
+                and not any(not other.kind.is_heading and other.text.strip()
+                            for other in lines[index + 1 : block_end(lines, index)])}
         section: Line | None = None
         subsection: Line | None = None
         subsections = 0
         actions: list[tuple[str, Line]] = []
         title = ""  # of the innermost heading so far
-        for line in self.meeting.lines:
+
+        def headings() -> None:
+            """The headings waiting for their first line, written before it."""
+            nonlocal section, subsection, subsections
+            if section is not None:
+                self.sections += 1
+                self.blocks.append(Block(f"line:{section.id}", SECTION, section.text, f"{self.sections}."))
+                section = None
+            if subsection is not None:
+                self.blocks.append(Block(f"line:{subsection.id}", SUBSECTION, subsection.text,
+                                         f"{letter(subsections)})"))
+                subsections += 1
+                subsection = None
+
+        for index, line in enumerate(lines):
             if line.kind.is_heading:
                 title = line.text
             if line.kind is Kind.SECTION or (line.kind is Kind.SUBSECTION and not has_sections):
@@ -125,18 +145,12 @@ class _Content:
             elif not line.text.strip():
                 continue
             elif line.kind in _SPOKEN:
-                if section is not None:
-                    self.sections += 1
-                    self.blocks.append(Block(f"line:{section.id}", SECTION, section.text, f"{self.sections}."))
-                    section = None
-                if subsection is not None:
-                    self.blocks.append(Block(f"line:{subsection.id}", SUBSECTION, subsection.text,
-                                             f"{letter(subsections)})"))
-                    subsections += 1
-                    subsection = None
+                headings()
                 self.blocks.append(Block(f"line:{line.id}", PARAGRAPH, sentence(line.text)))
             else:
                 actions.append((title, line))
+            if index in bare:
+                headings()
         return actions
 
     def conclusions(self, actions: list[tuple[str, Line]]) -> None:

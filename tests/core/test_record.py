@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from minutes_tui.core.model import Kind, Line, Meeting, MeetingDetails, OfficeSettings
+from minutes_tui.core.notice import SECTION, SUBSECTION
 from minutes_tui.core.record import build_record
 from tests.notes import meeting_from_notes
 
@@ -67,3 +69,12 @@ def test_a_meeting_without_headings_or_actions() -> None:
     record = build_record(meeting, settings)
     assert [block.display for block in record.content] == ["Đạt kế hoạch."]
     assert record.ending == "Hội nghị kết thúc vào 11 giờ, ngày …… tháng …… năm ……./."
+
+
+def test_a_heading_with_nothing_under_it_stays_in_the_record() -> None:
+    """Found by the export fuzzer: '# Thị ủy' alone vanished from the biên bản, which keeps every line."""
+    lines = [Line(Kind.SECTION, "Thị ủy"), Line(Kind.SECTION, "Phần hai"), Line(Kind.SUBSECTION, "Trống"),
+             Line(Kind.NOTE, "Một ý kiến")]
+    record = build_record(Meeting(details=MeetingDetails(date="2027-01-05"), lines=lines), OfficeSettings())
+    shown = [(block.label, block.text) for block in record.content if block.style in (SECTION, SUBSECTION)]
+    assert shown[:3] == [("1.", "Thị ủy"), ("2.", "Phần hai"), ("a)", "Trống")]
