@@ -99,28 +99,25 @@ def _without_deadlines(text: str) -> str:
     return " ".join(_DEADLINE.sub(" ", fold(_wording(text))).split())
 
 
-def _owner_at_start(sentence: str, names: Iterable[str]) -> tuple[str, str] | None:
-    """(owner, rest) when ``sentence`` starts with a known name, or with a directive
-    verb followed by one; longest name first."""
-    folded = fold(sentence)
-    for directive in ("", *_DIRECTIVES):
-        lead = f"{directive} " if directive else ""
-        if directive and not folded.startswith(lead):
-            continue
-        for name in sorted(names, key=len, reverse=True):
-            key = fold(name)
-            if key and folded.startswith(lead + key) and (len(folded) == len(lead + key) or not folded[len(lead + key)].isalnum()):
-                rest = sentence[len(lead) + len(name):].lstrip(" ,:")
-                return name, rest
-    return None
-
-
 def _name_at(folded: str, names: Iterable[str]) -> str | None:
     """The longest of ``names`` that ``folded`` starts with as whole words."""
     for name in sorted(names, key=len, reverse=True):
         key = fold(name)
         if key and folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum()):
             return name
+    return None
+
+
+def _owner_at_start(sentence: str, names: Iterable[str]) -> tuple[str, str] | None:
+    """(owner, rest) when ``sentence`` starts with a known name, or with a directive
+    verb followed by one; longest name first."""
+    known = list(names)
+    folded = fold(sentence)
+    for lead in ("", *(f"{directive} " for directive in _DIRECTIVES)):
+        if not folded.startswith(lead):
+            continue
+        if (name := _name_at(folded[len(lead):], known)) is not None:
+            return name, sentence[len(lead) + len(name):].lstrip(" ,:")
     return None
 
 

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from json.encoder import encode_basestring as _encode_text
+from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
 from minutes_tui.core import followup
@@ -442,31 +443,21 @@ def search_text(task: Task) -> str:
 def task_json(task: Task, standing: Standing) -> dict[str, Any]:
     """One element of ``tasks --json`` (DESIGN.md "Command line"); dates as ``dd/mm/yyyy``."""
     record = task.followup
-    return _json(task.id, task.meeting, dmy(task.meeting_date) if task.meeting_date else None, record.notice or None,
-                 task.text, task.owners, dmy(standing.due) if standing.due else None, task.deadline_text(),
-                 record.status.value, standing,
-                 [{"date": dmy(note.date), "text": note.text} for note in record.progress],
-                 dmy(record.done_date) if record.done_date else None)
-
-
-def _json(task_id: str, meeting: str, meeting_date: str | None, notice: str | None, text: str,
-          owners: tuple[str, ...] | list[str], deadline: str | None, deadline_text: str, status: str,
-          standing: Standing, progress: list[dict[str, str]], done_date: str | None) -> dict[str, Any]:
     return {
-        "id": task_id,
-        "meeting": meeting,
-        "meeting_date": meeting_date,
-        "notice": notice,
-        "text": text,
-        "lead": owners[0] if owners else None,
-        "cooperating": list(owners[1:]),
-        "deadline": deadline,
-        "deadline_text": deadline_text,
-        "status": status,
+        "id": task.id,
+        "meeting": task.meeting,
+        "meeting_date": dmy(task.meeting_date) if task.meeting_date else None,
+        "notice": record.notice or None,
+        "text": task.text,
+        "lead": task.owners[0] if task.owners else None,
+        "cooperating": list(task.owners[1:]),
+        "deadline": dmy(standing.due) if standing.due else None,
+        "deadline_text": task.deadline_text(),
+        "status": record.status.value,
         "state": standing.state.value,
         "days_late": standing.days_late,
-        "progress": progress,
-        "done_date": done_date,
+        "progress": [{"date": dmy(note.date), "text": note.text} for note in record.progress],
+        "done_date": dmy(record.done_date) if record.done_date else None,
     }
 
 
@@ -520,13 +511,8 @@ def listing_json(sheets: Iterable[tuple[MeetingHead, list[list[Any]]]], day: dat
                           f'[{", ".join(map(text, owners[1:]))}], "deadline": {known[1]}, "deadline_text": '
                           f'{text(deadline)}, "status": "not_started", {known[2]}, "progress": [], '
                           f'"done_date": null}}'))
-    keyed.sort(key=_first)
+    keyed.sort(key=itemgetter(0))
     return f"[{', '.join(item for _key, item in keyed)}]"
-
-
-def _first(item: tuple[Any, Any]) -> Any:
-    return item[0]
-
 
 
 # -- follow-up as edits: what services commit ------------------------------------------------------

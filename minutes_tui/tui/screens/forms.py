@@ -56,7 +56,8 @@ class FormScreen(MinutesModal[bool]):
         yield KeysFooter()
 
     def fields(self) -> list[tuple[str, str, str]]:
-        raise NotImplementedError
+        """(field name, label, current value) of each input, in order; none here."""
+        return []
 
     def field(self, name: str, value: str) -> ComposedInput:
         return ComposedInput(value, id=f"field-{name}", classes="form-field")
