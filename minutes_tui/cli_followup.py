@@ -111,11 +111,15 @@ def run_tasks(args: argparse.Namespace, root: Path, warn: Callable[[list[str]], 
     day = args.as_of or date.today()
     if args.json:
         with _listing(root) as archive:
-            text = followup.select_json(archive, day, state=args.state, owner=args.owner, meeting=args.meeting,
-                                        window=archive.settings.due_soon_days)
+            as_json = followup.select_json(archive, day, state=args.state, owner=args.owner, meeting=args.meeting,
+                                           window=archive.settings.due_soon_days)
             warn(archive.take_warnings())
-        sys.stdout.write(text)
-        sys.stdout.write("\n")
+        if sys.stdout.isatty():  # a console: its own encoding (JSON is UTF-8 everywhere else)
+            print(as_json.decode())
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(as_json + b"\n")
+            sys.stdout.buffer.flush()
         return 0
     with _listing(root) as archive:
         listed = followup.select(followup.all_tasks(archive), day, state=args.state, owner=args.owner,

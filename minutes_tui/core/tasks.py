@@ -20,8 +20,9 @@ Phase B, built on this (the full note is in the phase A report of issue #13):
 * **Index** (``store/task_index.py``): one side file per meeting,
   ``DATA/tasks/<meeting id>.json``, written after each checkpoint of that
   meeting from ``tasks_of(store.meeting)`` and rebuilt when stale. ``tasks``,
-  the tracker and ``report`` read the side files only: :meth:`Task.from_dict`,
-  then :func:`state_on` for the day asked.
+  the tracker and ``report`` read the side files only: :meth:`Task.from_row`,
+  then :func:`state_on` for the day asked; ``tasks --json`` reads the entries
+  rendered beside the rows (``core.task_listing``, ``store/task_pack.py``).
 * **Services** (``services/followup.py``): resolve a unique id prefix in the
   index, take the meeting's open store (the app's, or one the CLI opens: one
   owner per file), build ops with :func:`mark_done`, :func:`add_progress`,
@@ -45,14 +46,10 @@ Phase B, built on this (the full note is in the phase A report of issue #13):
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from json.encoder import encode_basestring as _encode_text
-from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
 from minutes_tui.core import followup
@@ -459,60 +456,6 @@ def task_json(task: Task, standing: Standing) -> dict[str, Any]:
         "progress": [{"date": dmy(note.date), "text": note.text} for note in record.progress],
         "done_date": dmy(record.done_date) if record.done_date else None,
     }
-
-
-def listing_json(sheets: Iterable[tuple[MeetingHead, list[list[Any]]]], day: date, *, state: str = "all",
-                 wanted: str = "", meeting: str = "", window: int = DEFAULT_DUE_SOON_DAYS) -> str:
-    """``tasks --json`` straight from index rows (:meth:`Task.to_row`): the text
-    ``json.dumps([task_json(t, s) for t, s in the filtered tasks sorted by sort_key],
-    ensure_ascii=False)`` would print.
-
-    ``state``: a checked :func:`parse_state_filter` value; ``wanted``: the owner filter,
-    expanded and folded; ``meeting``: a meeting id prefix. Most tasks have nothing
-    recorded yet: their state is their line's deadline against ``day`` (one
-    :class:`Standing` per distinct deadline day), and each is written straight into the
-    JSON text — no :class:`Task`, no dict (for 10,000 tasks those cost more than the
-    rest of the command). A task with a record goes through :class:`Task`,
-    :func:`state_on` and :func:`task_json`. A malformed row raises ValueError,
-    TypeError, IndexError or AttributeError.
-    """
-    keyed: list[tuple[tuple[int, int, date, date, str, int], str]] = []
-    # per deadline day: its standing, its JSON pieces ("deadline"; "state" and "days_late"), its sort key's head
-    dues: dict[str | None, tuple[Standing, str, str, tuple[int, int, date]]] = {}
-    filtering = state != "all" or bool(wanted) or bool(meeting)
-    text = _encode_text
-    for head, rows in sheets:
-        if meeting and not head.id.startswith(meeting):
-            continue
-        meeting_part = f', "meeting": {text(head.id)}, "meeting_date": ' \
-                       f'{text(dmy(head.date)) if head.date else "null"}, "notice": null, "text": '
-        for row in rows:
-            task_id, task_text, _kind, owners, deadline, created, order, record, due = row
-            if record or (deadline.strip() and not (type(due) is list and len(due) == 3)):
-                task = Task.from_row(head, row)
-                standing = state_on(task, day, window)
-                if _passes(task.owners, task.meeting, standing, state, wanted, meeting):
-                    keyed.append((sort_key(task, standing),
-                                  json.dumps(task_json(task, standing), ensure_ascii=False)))
-                continue
-            on = due[0] if due is not None and deadline.strip() else None
-            known = dues.get(on)
-            if known is None:
-                standing = standing_by(date.fromisoformat(on) if on is not None else None, day, window)
-                known = dues[on] = (standing, text(dmy(standing.due)) if standing.due else "null",
-                                    f'"state": "{standing.state.value}", "days_late": {standing.days_late}',
-                                    (_RANK[standing.state], -standing.days_late, standing.due or date.max))
-            if filtering and not _passes(owners, head.id, known[0], state, wanted, meeting):
-                continue
-            assigned = head.date or (date.fromisoformat(created) if created else date(1970, 1, 1))
-            keyed.append((known[3] + (assigned, head.id, order),
-                          f'{{"id": {text(task_id)}{meeting_part}{text(task_text)}, "lead": '
-                          f'{text(owners[0]) if owners else "null"}, "cooperating": '
-                          f'[{", ".join(map(text, owners[1:]))}], "deadline": {known[1]}, "deadline_text": '
-                          f'{text(deadline)}, "status": "not_started", {known[2]}, "progress": [], '
-                          f'"done_date": null}}'))
-    keyed.sort(key=itemgetter(0))
-    return f"[{', '.join(item for _key, item in keyed)}]"
 
 
 # -- follow-up as edits: what services commit ------------------------------------------------------

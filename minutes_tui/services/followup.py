@@ -9,7 +9,6 @@ commits it: durable when the call returns, undoable, replayed after a crash.
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minutes_tui.core import edits
+from minutes_tui.core import edits, task_listing
 from minutes_tui.core import tasks as register
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.edits import EditError
@@ -73,19 +72,13 @@ def select(tasks: list[Task], day: date, *, state: str = "all", owner: str = "",
 
 
 def select_json(archive: Archive, day: date, *, state: str = "all", owner: str = "", meeting: str = "",
-                window: int = DEFAULT_DUE_SOON_DAYS) -> str:
-    """``tasks --json``: the text of ``[task_json(...) for item in select(all_tasks(archive), ...)]``
-    (compact: json's C encoder), read from the index rows without building a :class:`Task` per task."""
+                window: int = DEFAULT_DUE_SOON_DAYS) -> bytes:
+    """``tasks --json``: ``json.dumps([task_json(...) for item in select(all_tasks(archive), ...)])``
+    as UTF-8, from the entries the index rendered when it was written (:mod:`minutes_tui.core.task_listing`)."""
     state = register.parse_state_filter(state)
     wanted = fold(archive.directory.expand(owner.lstrip("@"))) if owner else ""
-    try:
-        return register.listing_json(archive.tasks.sheets(), day, state=state, wanted=wanted, meeting=meeting,
+    return task_listing.listing_json(archive.tasks.sheets(), day, state=state, wanted=wanted, meeting=meeting,
                                      window=window)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-        pass  # a damaged side file: the checked path rebuilds it
-    return json.dumps([register.task_json(item.task, item.standing)
-                       for item in select(all_tasks(archive), day, state=state, owner=owner, meeting=meeting,
-                                          directory=archive.directory, window=window)], ensure_ascii=False)
 
 
 def resolve(tasks: list[Task], reference: str) -> Task:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -45,6 +46,14 @@ def tasks_json(capsys, data: Path, *extra: str) -> list[dict]:
     code, out, err = run(capsys, "--data", str(data), "tasks", "--json", "--as-of", "25/11/2026", *extra)
     assert code == 0, err
     return json.loads(out)
+
+
+def test_tasks_json_is_utf8_bytes_in_a_pipe_and_text_on_a_console(data: Path, capsys, monkeypatch) -> None:
+    """A pipe gets the UTF-8 JSON is defined in, whatever the locale; a console its own encoding."""
+    piped = tasks_json(capsys, data)
+    assert any(item["lead"] == "Phòng Kinh tế" for item in piped)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert tasks_json(capsys, data) == piped
 
 
 def test_tasks_list_and_json_fields(data: Path, capsys) -> None:

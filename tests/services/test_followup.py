@@ -165,7 +165,7 @@ def test_json_from_rows_is_the_json_of_the_tasks(archive, filters) -> None:
     archive.close_meeting(store)
     for day in (DAY, date(2026, 11, 1), date(2027, 2, 1)):
         old = _old_json(archive, day, **filters)
-        assert followup.select_json(archive, day, **filters) == old
+        assert followup.select_json(archive, day, **filters).decode() == old
     assert '"status": "done"' in _old_json(archive, DAY) and "\\t" in _old_json(archive, DAY)
 
 
@@ -174,17 +174,30 @@ def test_an_older_or_damaged_side_file_is_rebuilt(archive) -> None:
 
     followup.all_tasks(archive)
     side = next((archive.root / "tasks").glob("*.json"))
-    written = json.loads(side.read_bytes())
-    assert written["version"] == 3 and written["meeting"]["id"] == side.stem and len(written["tasks"]) == 4
+    written = side.read_bytes()
+    header, *lines = written.split(b"\n")
+    keys, texts, (rows, owners) = lines[:4], lines[4:8], lines[8:]
+    assert json.loads(header)["version"] == 4 and json.loads(header)["meeting"]["id"] == side.stem
+    assert len(json.loads(rows)) == len(json.loads(owners)) == json.loads(header)["count"] == 4
     expected = _old_json(archive, DAY)
-    # format 2: one object per task, the meeting's fields in each
-    side.write_text(json.dumps({"version": 2, "stamp": written["stamp"], "tasks": [{"id": "x"}]}))
-    assert followup.select_json(archive, DAY) == expected
-    assert json.loads(side.read_bytes())["version"] == 3
-    # a row that does not read: the checked path rebuilds the file, the output is the same
-    first = written["tasks"][0]
-    damaged = {**written, "tasks": [[*first[:5], "not a date", *first[6:8], ["2026-99-99", "x", "date"]],
-                                     *written["tasks"][1:]]}
-    side.write_text(json.dumps(damaged))
-    assert followup.select_json(archive, DAY) == expected
-    assert json.loads(side.read_bytes())["tasks"] == written["tasks"]
+
+    def damaged(listing: list[bytes], rows: bytes = rows) -> bytes:
+        return b"\n".join([header, *listing, rows, owners])
+
+    # format 3: one JSON object, the tasks as rows
+    side.write_text(json.dumps({"version": 3, "stamp": json.loads(header)["stamp"], "meeting": None, "tasks": []}))
+    assert followup.select_json(archive, DAY).decode() == expected
+    assert side.read_bytes() == written
+    # a task's JSON changed on disk (its part's CRC no longer matches): rebuilt from the meeting, the same output
+    side.write_bytes(damaged([*keys, *texts[:2], texts[2].replace(b"a", b"b", 1), texts[3]]))
+    assert followup.select_json(archive, DAY).decode() == expected
+    assert side.read_bytes() == written
+    # so is a row, read by the tracker and `tasks`, and by `tasks --json --owner`
+    first = json.loads(rows)[0]
+    broken_row = json.dumps([[*first[:5], "not a date", *first[6:8], ["2026-99-99"]], *json.loads(rows)[1:]]).encode()
+    side.write_bytes(damaged([*keys, *texts], broken_row))
+    assert len(followup.all_tasks(archive)) == 4
+    assert side.read_bytes() == written
+    side.write_bytes(damaged([*keys, *texts], broken_row))
+    assert followup.select_json(archive, DAY, owner="@kt").decode() == _old_json(archive, DAY, owner="@kt")
+    assert side.read_bytes() == written
