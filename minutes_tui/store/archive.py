@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import builtins
 import errno
+import functools
 import os
 import re
 import threading
@@ -31,7 +32,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from tinydb import Query, TinyDB
 
@@ -60,7 +61,6 @@ from minutes_tui.store.files import (
 )
 from minutes_tui.store.lock import DataDirLock, LockTaken
 from minutes_tui.store.meeting_store import MeetingStore
-from minutes_tui.store.task_index import TaskIndex
 from minutes_tui.store.tinydb_storage import AtomicJSONStorage, Tables, read_tables
 from minutes_tui.store.trash import (
     TrashedMeeting,
@@ -73,6 +73,9 @@ from minutes_tui.store.trash import (
     write_archived,
 )
 from minutes_tui.store.volumes import network_location
+
+if TYPE_CHECKING:
+    from minutes_tui.store.task_index import TaskIndex
 
 #: What a meeting id looks like (``Meeting().id`` is 12 hex digits); other names are not meetings.
 MEETING_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -154,7 +157,13 @@ class Archive:
         self._write_lock = threading.Lock()
         self.settings = OfficeSettings()
         self.directory = Directory()
-        self.tasks = TaskIndex(tasks_dir(root), self.meetings_path, writable=not readonly)
+
+    @functools.cached_property
+    def tasks(self) -> TaskIndex:
+        """The task register's index (its modules load on its first use, not with the app)."""
+        from minutes_tui.store import task_index
+
+        return task_index.TaskIndex(tasks_dir(self.root), self.meetings_path, writable=not self.readonly)
 
     @staticmethod
     def exists(root: Path) -> bool:

@@ -17,17 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from minutes_tui.core.tasks import Op, Task
-from minutes_tui.core.tracker import TrackerFilter
 from minutes_tui.i18n import tr
-from minutes_tui.services import followup
-from minutes_tui.services.task_register import TaskRegister
 from minutes_tui.store import MeetingStore, StoreError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the register's modules load with the register, not with the app (start-up time)
+    from minutes_tui.core.tasks import Op, Task
+    from minutes_tui.core.tracker import TrackerFilter
+    from minutes_tui.services.task_register import TaskRegister
     from minutes_tui.tui.app import MinutesApp
 
-Ready = Callable[[TaskRegister], None]
+Ready = Callable[["TaskRegister"], None]
 
 
 class FollowUpSession:
@@ -57,6 +56,8 @@ class FollowUpSession:
 
     def _load(self) -> None:
         """On a worker: the side files of ~500 meetings, then the day's entries."""
+        from minutes_tui.services.task_register import TaskRegister
+
         app = self.app
         try:
             register = TaskRegister.load(app.archive, app.stores)
@@ -91,6 +92,8 @@ class FollowUpSession:
         Raises ``UserError`` (a ``TaskError`` or ``StoreError``) with the
         message for the user; nothing is changed then.
         """
+        from minutes_tui.services import followup
+
         store = self.app.store_for(task.meeting)
         before = store.seq
         updated = followup.update(store, task.id, build)
