@@ -34,22 +34,78 @@ class Problem:
 
 
 class CheckCache:
-    """The problems of each line at the last run, reused while the line and what its
-    checks depend on (meeting date, owner directory, whether it sits before the
-    first section) are unchanged: review re-checks after every key, and a 2,000-line
-    meeting must not be checked line by line again for one retag."""
+    """What the last run found, kept so review can re-check after every key without
+    checking a 2,000-line meeting line by line again for one retag.
+
+    ``lines``: each content line's problems with what they depend on (the line,
+    whether it sits before the first section); reused while those and the context
+    (meeting date, owner directory, language) are unchanged. ``found``: every line's
+    problems at the last run, headings included, for :func:`check_meeting`'s
+    ``changed`` pass."""
 
     def __init__(self) -> None:
         self.context: tuple[object, ...] = ()
         self.lines: dict[str, tuple[tuple[object, ...], list[Problem]]] = {}
+        self.found: dict[str, list[Problem]] = {}
 
     def keep_only(self, ids: set[str]) -> None:
         for stale in set(self.lines) - ids:
             del self.lines[stale]
 
 
-def check_meeting(meeting: Meeting, directory: Directory | None = None, cache: CheckCache | None = None) -> list[Problem]:
-    """Every problem, meeting details first, then lines in typed order."""
+def check_meeting(meeting: Meeting, directory: Directory | None = None, cache: CheckCache | None = None,
+                  changed: set[str] | None = None) -> list[Problem]:
+    """Every problem, meeting details first, then lines in typed order.
+
+    ``changed``: the only lines edited since the last run with ``cache``, in place
+    (no line added, removed or moved): only they are checked again, unless one is or
+    was a heading, or went from note to content or back (then headings' blocks may
+    have changed and everything is checked)."""
+    problems = _detail_problems(meeting)
+    if cache is not None and changed is not None and cache.context == _context(meeting, directory):
+        rechecked = _recheck(meeting, directory, cache, changed)
+        if rechecked is not None:
+            return problems + rechecked
+    meeting_date = meeting.details.meeting_date
+    lines = meeting.lines
+    filled = _headings_with_content(lines)
+    known: set[str] | None = None  # folded owner names, built on the first line that needs them
+    if cache is not None:
+        context = _context(meeting, directory)
+        if context != cache.context:
+            cache.context = context
+            cache.lines.clear()
+        cache.found = {}
+    has_sections = any(line.kind is Kind.SECTION for line in lines)
+    seen_section = False
+    for index, line in enumerate(lines):
+        kind = line.kind
+        if kind is Kind.SECTION or kind is Kind.SUBSECTION:
+            seen_section = seen_section or kind is Kind.SECTION
+            found = [] if index in filled else [Problem(line.id, "empty_section",
+                                                        tr("check.empty_section", title=line.text))]
+            if cache is not None:
+                cache.lines.pop(line.id, None)  # a heading now: the ``changed`` pass must not take it for content
+        else:
+            outside = has_sections and not seen_section
+            key = (kind, line.text, line.owners, line.deadline, outside)
+            hit = cache.lines.get(line.id) if cache is not None else None
+            if hit is None or hit[0] != key:
+                if known is None:
+                    known = _known_owners(directory)
+                hit = (key, _line_problems(line, outside, meeting_date, directory, known))
+                if cache is not None:
+                    cache.lines[line.id] = hit
+            found = hit[1]
+        if cache is not None:
+            cache.found[line.id] = found
+        problems += found
+    if cache is not None and len(cache.lines) > len(lines):
+        cache.keep_only({line.id for line in lines})
+    return problems
+
+
+def _detail_problems(meeting: Meeting) -> list[Problem]:
     problems: list[Problem] = []
     details = meeting.details
     for name in REQUIRED_DETAILS:
@@ -59,38 +115,48 @@ def check_meeting(meeting: Meeting, directory: Directory | None = None, cache: C
         if not getattr(details, name):
             problems.append(Problem(None, f"record_missing_{name}",
                                     tr("check.record_missing", what=tr(f"check.detail.{name}"), name=name)))
-    meeting_date = details.meeting_date
-    lines = meeting.lines
-    filled = _headings_with_content(lines)
-    known: set[str] | None = None  # folded owner names, built on the first line that needs them
-    if cache is not None:
-        context = (meeting_date, id(directory), (len(directory.aliases), len(directory.owners)) if directory else None,
-                   language())
-        if context != cache.context:
-            cache.context = context
-            cache.lines.clear()
-    has_sections = any(line.kind is Kind.SECTION for line in lines)
-    seen_section = False
-    for index, line in enumerate(lines):
-        kind = line.kind
-        if kind is Kind.SECTION or kind is Kind.SUBSECTION:
-            seen_section = seen_section or kind is Kind.SECTION
-            if index not in filled:
-                problems.append(Problem(line.id, "empty_section", tr("check.empty_section", title=line.text)))
-            continue
-        outside = has_sections and not seen_section
-        key = (kind, line.text, line.owners, line.deadline, outside)
-        hit = cache.lines.get(line.id) if cache is not None else None
-        if hit is None or hit[0] != key:
-            if known is None:
-                known = {fold(name) for name in directory.all_names()} if directory else set()
-            hit = (key, _line_problems(line, outside, meeting_date, directory, known))
-            if cache is not None:
-                cache.lines[line.id] = hit
-        problems += hit[1]
-    if cache is not None and len(cache.lines) > len(lines):
-        cache.keep_only({line.id for line in lines})
     return problems
+
+
+def _context(meeting: Meeting, directory: Directory | None) -> tuple[object, ...]:
+    """What every line's checks depend on besides the line itself."""
+    return (meeting.details.meeting_date, id(directory),
+            (len(directory.aliases), len(directory.owners)) if directory else None, language())
+
+
+def _known_owners(directory: Directory | None) -> set[str]:
+    return {fold(name) for name in directory.all_names()} if directory else set()
+
+
+def _recheck(meeting: Meeting, directory: Directory | None, cache: CheckCache,
+             changed: set[str]) -> list[Problem] | None:
+    """:func:`check_meeting` when only ``changed`` lines were edited in place; None
+    when that cannot be done this way (see there)."""
+    lines = meeting.lines
+    if len(lines) != len(cache.found):
+        return None
+    known: set[str] | None = None
+    for line_id in changed:
+        hit = cache.lines.get(line_id)
+        try:
+            line = meeting.get(line_id)
+        except KeyError:
+            return None
+        if hit is None or line.kind.is_heading or (line.kind is Kind.NOTE) != (hit[0][0] is Kind.NOTE):
+            return None
+        outside = hit[0][4]
+        key = (line.kind, line.text, line.owners, line.deadline, outside)
+        if key != hit[0]:
+            if known is None:
+                known = _known_owners(directory)
+            cache.lines[line_id] = hit = (key, _line_problems(line, bool(outside), meeting.details.meeting_date,
+                                                              directory, known))
+        cache.found[line_id] = hit[1]
+    found = cache.found
+    try:
+        return [problem for line in lines for problem in found[line.id]]
+    except KeyError:  # a line the last run did not see: check everything
+        return None
 
 
 def _line_problems(line: Line, outside: bool, meeting_date: date | None, directory: Directory | None,

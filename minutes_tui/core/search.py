@@ -32,6 +32,11 @@ class FoldedLines:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[tuple[object, ...], str, tuple[str, ...]]] = {}
+        #: The keys of the lines of the last call, in their order, and the version they were taken at.
+        self._version: object = None
+        self._texts: list[str] = []
+        self._owners: list[tuple[str, ...]] = []
+        self._kinds: list[Kind] = []
 
     def keys(self, line: Line) -> tuple[str, tuple[str, ...]]:
         signature = (line.text, tuple(line.owners), line.deadline)
@@ -42,20 +47,23 @@ class FoldedLines:
             self._cache[line.id] = cached
         return cached[1], cached[2]
 
-    def matches(self, lines: list[Line], line_filter: LineFilter) -> list[int]:
+    def matches(self, lines: list[Line], line_filter: LineFilter, version: object = None) -> list[int]:
         """Indexes of the lines the filter keeps (headings are kept for context
-        only when they match themselves)."""
+        only when they match themselves). ``version`` changes whenever a line does
+        (review passes its store's sequence number): while it stays the same, a
+        keystroke of the search scans the folded texts and looks at no line."""
+        if version is None or version != self._version or len(self._texts) != len(lines):
+            keys = [self.keys(line) for line in lines]
+            self._texts = [text for text, _owners in keys]
+            self._owners = [owners for _text, owners in keys]
+            self._kinds = [line.kind for line in lines]
+            self._version = version
         needle = fold(line_filter.text)
         owner = fold(line_filter.owner)
         kinds = line_filter.kinds
-        found = []
-        for index, line in enumerate(lines):
-            if kinds and line.kind not in kinds:
-                continue
-            text, owners = self.keys(line)
-            if owner and not any(owner in candidate for candidate in owners):
-                continue
-            if needle and needle not in text:
-                continue
-            found.append(index)
-        return found
+        if not kinds and not owner:  # a search keystroke: the common case, one scan
+            return [index for index, text in enumerate(self._texts) if needle in text]
+        return [index for index, text in enumerate(self._texts)
+                if (not kinds or self._kinds[index] in kinds)
+                and (not owner or any(owner in candidate for candidate in self._owners[index]))
+                and needle in text]

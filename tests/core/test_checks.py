@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from minutes_tui.core.checks import check_meeting
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from minutes_tui.core import checks, edits
+from minutes_tui.core.checks import CheckCache, check_meeting
 from minutes_tui.core.directory import Directory
 from minutes_tui.core.model import Kind, Line, Meeting, MeetingDetails
 
@@ -72,3 +76,58 @@ def test_messages_follow_the_ui_language() -> None:
     finally:
         set_language("vi")
     assert messages and not any(ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" for m in messages for ch in m.lower())
+
+
+# -- the cache review re-checks with after each key ----------------------------------------------
+_KINDS = list(Kind)
+_TEXTS = ["Rà soát hồ sơ", "Kiểm tra @ai", "Báo cáo ^mai"]
+_OWNERS = [[], ["Văn phòng"], ["Phòng Lạ"]]
+_DEADLINES = ["", "31/03/2027", "01/01/2020", "khi nào xong"]
+
+
+@st.composite
+def _edited_meetings(draw: st.DrawFn) -> tuple[Meeting, list[list[tuple[int, dict[str, object]]]]]:
+    """A meeting, then rounds of in-place edits (line index, changed fields)."""
+    def line_fields() -> dict[str, object]:
+        return {"kind": draw(st.sampled_from(_KINDS)).value, "text": draw(st.sampled_from(_TEXTS)),
+                "owners": draw(st.sampled_from(_OWNERS)), "deadline": draw(st.sampled_from(_DEADLINES))}
+    count = draw(st.integers(min_value=1, max_value=12))
+    lines = [Line(Kind(fields["kind"]), str(fields["text"]), list(fields["owners"]),  # type: ignore[call-overload]
+                  str(fields["deadline"])) for fields in (line_fields() for _ in range(count))]
+    details = MeetingDetails(date="2027-03-09", place="P", chair="C", body="B")
+    rounds = [[(draw(st.integers(min_value=0, max_value=count - 1)),
+                {key: value for key, value in line_fields().items() if draw(st.booleans())})
+               for _ in range(draw(st.integers(min_value=1, max_value=3)))]
+              for _ in range(draw(st.integers(min_value=1, max_value=4)))]
+    return Meeting(details=details, lines=lines), rounds
+
+
+@settings(max_examples=300, deadline=None)
+@given(_edited_meetings())
+def test_rechecking_only_the_edited_lines_finds_what_a_full_check_finds(case) -> None:
+    meeting, rounds = case
+    directory = Directory.from_dict({"owners": ["Văn phòng"]})
+    cache = CheckCache()
+    assert check_meeting(meeting, directory, cache) == check_meeting(meeting, directory)
+    for edits_of_round in rounds:
+        changed = set()
+        for index, fields in edits_of_round:
+            line_id = meeting.lines[index].id
+            edits.apply(meeting, edits.update(line_id, **fields))
+            changed.add(line_id)
+        assert check_meeting(meeting, directory, cache, changed) == check_meeting(meeting, directory)
+
+
+def test_a_retag_rechecks_the_retagged_line_only(monkeypatch) -> None:
+    lines = [Line(Kind.SECTION, "Mục"), *(Line(Kind.TASK, f"việc {n}", ["Văn phòng"], "31/03/2027") for n in range(50))]
+    meeting = Meeting(details=MeetingDetails(date="2027-03-09", place="P", chair="C", body="B"), lines=lines)
+    cache = CheckCache()
+    check_meeting(meeting, None, cache)
+    checked: list[str] = []
+    real = checks._line_problems
+    monkeypatch.setattr(checks, "_line_problems", lambda line, *args: checked.append(line.id) or real(line, *args))
+    edits.apply(meeting, edits.update(lines[7].id, kind=Kind.FINDING))
+    check_meeting(meeting, None, cache, {lines[7].id})
+    assert checked == [lines[7].id]
+    edits.apply(meeting, edits.update(lines[9].id, kind=Kind.NOTE))  # a note: its section may now be empty
+    assert check_meeting(meeting, None, cache, {lines[9].id}) == check_meeting(meeting)

@@ -45,3 +45,19 @@ def test_one_search_text_for_review_and_archive() -> None:
     line = Line(Kind.TASK, "Rà soát hồ sơ", ["Văn phòng Thị ủy"], "quý I/2027")
     assert search_text(line) == "ra soat ho so van phong thi uy quy i/2027"
     assert FoldedLines().matches([line], LineFilter(text="QUY I")) == [0]
+
+
+def test_with_a_version_a_keystroke_looks_at_no_line_until_the_version_changes(monkeypatch) -> None:
+    index, line = FoldedLines(), Line(Kind.NOTE, "cũ")
+    lines = [line, *LINES]
+    assert index.matches(lines, LineFilter(text="cu"), version=1) == [0]
+    looked: list[str] = []
+    real = FoldedLines.keys
+    monkeypatch.setattr(FoldedLines, "keys", lambda self, line: looked.append(line.id) or real(self, line))
+    assert index.matches(lines, LineFilter(text="uy"), version=1) == [1, 2, 3]
+    assert index.matches(lines, LineFilter(owner="van phong"), version=1) == [2]
+    assert looked == []
+    line.text = "mới"
+    assert index.matches(lines, LineFilter(text="moi"), version=2) == [0]  # edited: a new version
+    assert len(looked) == len(lines)
+    assert index.matches([*lines, Line(Kind.NOTE, "mới nữa")], LineFilter(text="moi"), version=2) == [0, 5]

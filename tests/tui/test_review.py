@@ -517,3 +517,32 @@ async def test_tag_keys_chosen_in_the_settings_form(data: Path) -> None:
         await quit_app(pilot)
     with Archive(data, readonly=True) as archive:
         assert archive.settings.tag_keys == "alt"
+
+
+async def test_rows_redrawn_after_an_edit_stay_current_through_a_search(data: Path) -> None:
+    """A search keystroke reuses the rows already drawn (only the filter changed); a
+    row edited before it, and the rows after a structural change, are drawn anew."""
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        review = screen.query_one(ReviewList)
+
+        def row(index: int) -> str:
+            return review.render_line(index).text
+
+        await pilot.press("g", "j")  # "kết quả một"
+        before = row(1)
+        await pilot.press("f3")  # retagged: a shortcoming
+        assert row(1) != before
+        retagged = row(1)
+        await pilot.press("slash")
+        await type_in_editor(pilot, "ket", enter=False)
+        await pilot.pause()
+        assert review.option_count == 2 and row(0) == retagged
+        await type_in_editor(pilot, " qua", enter=False)
+        await pilot.pause()
+        assert review.option_count == 2 and row(0) == retagged
+        await pilot.press("escape")
+        await pilot.pause()
+        assert row(1) == retagged
+        await quit_app(pilot)

@@ -117,8 +117,9 @@ class ReviewScreen(MeetingScreen):
             self.labels = heading_labels(self.lines)
             self._recheck()
             self.checks.show_problems(self.problems)
-        shown = [self.lines[i] for i in self.folded.matches(self.lines, self.line_filter)]
-        self.review.show(shown, self.prompt)
+        lines = self.lines
+        shown = [lines[i] for i in self.folded.matches(lines, self.line_filter, (id(lines), self.store.seq))]
+        self.review.show(shown, self.prompt, same_look=not recheck)
         self._show_status(len(shown))
 
     def prompt(self, line: Line) -> Text:
@@ -148,10 +149,11 @@ class ReviewScreen(MeetingScreen):
         out again, which per key cost more than everything else the key did."""
         detail.update(text, layout=False)
 
-    def _recheck(self) -> dict[str, int]:
-        """Run the checks; return the previous per-line counts."""
+    def _recheck(self, changed: set[str] | None = None) -> dict[str, int]:
+        """Run the checks (only on ``changed`` lines when only they were edited, in
+        place); return the previous per-line counts."""
         before = self.problem_counts
-        self.problems = check_meeting(self.meeting, self.app.archive.directory, self._check_cache)
+        self.problems = check_meeting(self.meeting, self.app.archive.directory, self._check_cache, changed)
         counts: dict[str, int] = {}
         for problem in self.problems:
             if problem.line_id:
@@ -162,7 +164,7 @@ class ReviewScreen(MeetingScreen):
     def refresh_lines(self, ids: set[str]) -> None:
         """After an edit that changed only these lines: re-render them, and any row
         whose problem count changed."""
-        before = self._recheck()
+        before = self._recheck(ids)
         changed = ids | {i for i in set(before) | set(self.problem_counts) if before.get(i) != self.problem_counts.get(i)}
         by_id = {line.id: line for line in self.lines} if len(changed) > 4 else None
         for line_id in changed:

@@ -64,15 +64,18 @@ class RowList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
         self._render_console = Console(width=1000, color_system="truecolor", legacy_windows=False)
 
     # -- content -------------------------------------------------------------------
-    def show(self, items: list[T], prompt: Callable[[T], Text]) -> None:
+    def show(self, items: list[T], prompt: Callable[[T], Text], *, same_look: bool = False) -> None:
         """Show ``items`` (already filtered); ``prompt`` renders one when its row
         becomes visible. Costs a copy of the list, nothing per item: a live
-        filter over 10,000 items calls this on every keystroke."""
+        filter over 10,000 items calls this on every keystroke. ``same_look``:
+        every item renders as it did (only the filter changed), so rows already
+        rendered are reused."""
         current = self.current_id
         self._rows = list(items)
         self._index = None
         self._prompt = prompt
-        self._strips.clear()
+        if not same_look:
+            self._strips.clear()
         self.virtual_size = Size(self.size.width, len(self._rows))
         if not self._rows:
             self.highlighted = None
