@@ -32,7 +32,7 @@ DEADLINES = ("31/{m:02d}/2026", "tháng {m}/2026", "quý {q}/2026", "thường x
 
 
 def index_entries(count: int = TASKS) -> list[dict]:
-    """Task index entries (as ``Task.to_dict`` writes them): 500 meetings of 20 tasks, every state."""
+    """Tasks as plain fields (see :func:`task`): 500 meetings of 20 tasks, every state."""
     start = date(2026, 1, 5)
     entries = []
     for n in range(count):
@@ -62,6 +62,19 @@ def index_entries(count: int = TASKS) -> list[dict]:
     return entries
 
 
+def task(entry: dict):
+    """The :class:`~minutes_tui.core.tasks.Task` of one of :func:`index_entries`."""
+    from minutes_tui.core.followup import FollowUp
+    from minutes_tui.core.model import Kind
+    from minutes_tui.core.tasks import Task
+
+    return Task(id=entry["id"], meeting=entry["meeting"], text=entry["text"], kind=Kind(entry["kind"]),
+                owners=tuple(entry["owners"]), deadline=entry["deadline"],
+                meeting_date=date.fromisoformat(entry["meeting_date"]), created=date.fromisoformat(entry["created"]),
+                body=entry["body"], meeting_title=entry["meeting_title"], order=entry["order"],
+                followup=FollowUp.from_dict(entry["followup"]))
+
+
 def run() -> list[dict]:
     import openpyxl
 
@@ -72,12 +85,11 @@ def run() -> list[dict]:
         build_report,
         report_heading,
     )
-    from minutes_tui.core.tasks import Task
     from minutes_tui.render.xlsx_report import render_report_xlsx
 
     count = 2_000 if QUICK else TASKS
     repeats = 3 if QUICK else 5
-    tasks = [Task.from_dict(entry) for entry in index_entries(count)]
+    tasks = [task(entry) for entry in index_entries(count)]
     settings = OfficeSettings(parent_body="UBND huyện Sông Lam", issuer="Văn phòng HĐND và UBND xã Hòa Bình",
                               code="TB-VP", place_name="Hòa Bình", signer_title="Chánh Văn phòng")
     day = date(2026, 12, 31)

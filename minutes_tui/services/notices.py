@@ -52,13 +52,15 @@ def _copy(notice: Notice) -> Notice:
     return copied
 
 
-def _overlay(notice: Notice, edits: dict[str, ParagraphEdit]) -> list[EditConflict]:
-    """Lay the still-valid edits over ``notice`` (in place); return the others."""
+def _overlay(notice: Notice, edits: dict[str, ParagraphEdit], *, apply: bool = True) -> list[EditConflict]:
+    """Lay the still-valid edits over ``notice`` (in place; ``apply=False``: leave it
+    as it is); return the others."""
     conflicts: list[EditConflict] = []
     for key, edit in edits.items():
         block = notice.block(key)
         if block is not None and not edit.stale and block.source == edit.source:
-            block.text = edit.text
+            if apply:
+                block.text = edit.text
         else:
             conflicts.append(EditConflict(key, edit.text, edit.base, block.text if block else ""))
     return conflicts
@@ -66,15 +68,19 @@ def _overlay(notice: Notice, edits: dict[str, ParagraphEdit]) -> list[EditConfli
 
 def current_notice(store: MeetingStore) -> Notice | None:
     """The newest stored version with the user's edits, or None before the first compile.
+    To be read, not changed: without edits it is the stored version itself (copying a
+    2,000-line notice cost the notice screen a fifth of its opening).
 
     An issued version is shown as it was issued: the edits were made on the
     draft, and the signed text may have changed the same paragraphs since."""
     latest = store.notices.latest()
     if latest is None:
         return None
+    edits = store.notices.edits() if latest.status != FINAL else {}
+    if not edits:
+        return latest.notice
     notice = _copy(latest.notice)
-    if latest.status != FINAL:
-        _overlay(notice, store.notices.edits())
+    _overlay(notice, edits)
     return notice
 
 
@@ -168,7 +174,7 @@ def pending_conflicts(store: MeetingStore) -> list[EditConflict]:
     latest = store.notices.latest()
     if latest is None:
         return []
-    return _overlay(_copy(latest.notice), store.notices.edits())
+    return _overlay(latest.notice, store.notices.edits(), apply=False)
 
 
 def editable_paragraphs(notice: Notice) -> list[tuple[str, str, str]]:

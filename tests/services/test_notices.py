@@ -100,6 +100,26 @@ def test_edit_survives_recompile_while_its_source_is_unchanged(opened) -> None:
     assert not is_stale(store, archive.settings)
 
 
+def test_reading_the_notice_and_its_conflicts_leaves_the_stored_version_as_compiled(opened) -> None:
+    """Without edits the stored version is read as it is (no copy); edits and the
+    conflict check lay nothing over it."""
+    archive, store = opened
+    compiled = compile_and_store(store, archive.settings, TODAY).notice
+    stored = store.notices.latest().notice
+    assert current_notice(store) is stored and stored.to_dict() == compiled.to_dict()
+    line = task_line(store, "Xây dựng kế hoạch")
+    edit_paragraph(store, f"line:{line.id}", "Bản sửa tay.")
+    assert current_notice(store).block(f"line:{line.id}").text == "Bản sửa tay."
+    edit_paragraph(store, "intro", "Lời mở đầu viết lại.")  # stays valid: laid over each read
+    store.commit([edits.update(line.id, deadline="30/04/2027")])
+    compile_and_store(store, archive.settings, TODAY)
+    newest = store.notices.latest().notice
+    before = newest.to_dict()
+    assert [c.key for c in pending_conflicts(store)] == [f"line:{line.id}"]
+    assert current_notice(store).intro[0].text == "Lời mở đầu viết lại."
+    assert newest.to_dict() == before and "viết lại" not in json.dumps(before, ensure_ascii=False)
+
+
 def test_a_changed_source_makes_a_conflict_never_a_silent_drop(opened) -> None:
     archive, store = opened
     compile_and_store(store, archive.settings, TODAY)
