@@ -235,3 +235,21 @@ async def test_the_list_shows_the_number_of_a_notice_issued_again(data_dir: Path
             await pilot.pause()
             assert app.screen.issued[newer].number.startswith(f"{number}/"), app.screen.issued
         await pilot.press("ctrl+q")
+
+
+async def test_rows_take_a_new_theme_at_once(tmp_path: Path) -> None:
+    """Rows are drawn once and kept; a theme change must not leave them in the old colours."""
+    from minutes_tui.tui.widgets.row_list import RowList
+
+    archive = Archive(tmp_path / "data").open()
+    import_notes(archive, "# Mục\n+ một\n").store.close()
+    app = MinutesApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        rows = app.screen.query_one(RowList)
+        dark = list(rows.render_line(0))
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = list(rows.render_line(0))
+        assert [segment.style for segment in light] != [segment.style for segment in dark]
+        await pilot.press("ctrl+q")

@@ -173,6 +173,11 @@ class RowList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
             self.highlighted = (self.highlighted or 0) - max(self.size.height - 1, 1)
 
     # -- rendering ---------------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        """A theme or class change restyles the rows: draw them anew, not from the cache."""
+        super().notify_style_update()
+        self._strips.clear()
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.size.width
