@@ -5,7 +5,7 @@ on a 20-line meeting — no full re-render per key. Each figure is the CPU time 
 the process for one key, sent as the terminal driver sends it, until the screen
 has handled and drawn it (``common.key_cpu``: wall time would be dominated by
 Pilot's idle waits, and Pilot's own per-widget synchronisation after each key is
-work no keystroke does); the search keys are typed into the real search prompt,
+work no keystroke does); the search keys are typed into review's search bar,
 whose live filter redraws the list.
 """
 

@@ -70,8 +70,9 @@ async def goto(pilot, text: str) -> None:
 
 
 async def type_in_editor(pilot, text: str, enter: bool = True) -> None:
-    editor = pilot.app.screen.query_one("#editor", ComposedInput)
-    assert editor.has_focus
+    """Type into the field that has the keys: a prompt's editor, or review's filter bar."""
+    editor = pilot.app.focused
+    assert isinstance(editor, ComposedInput)
     editor.value = ""
     editor.insert_text_at_cursor(text)
     if enter:
@@ -546,3 +547,26 @@ async def test_rows_redrawn_after_an_edit_stay_current_through_a_search(data: Pa
         await pilot.pause()
         assert row(1) == retagged
         await quit_app(pilot)
+
+
+async def test_the_search_is_typed_under_the_list_and_keeps_the_keys(data: Path) -> None:
+    """No modal over the list (the list stays the screen, redrawn row by row); while the
+    search is typed, the screen's keys are off: F4 must not retag the line under the cursor."""
+    app = review_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        review = screen.query_one(ReviewList)
+        await pilot.press("g", "j")
+        await pilot.press("slash")
+        assert app.screen is screen
+        await pilot.press("k", "e", "t", "f4")
+        await pilot.pause()
+        assert review.option_count == 2
+        assert [kind for kind, *_ in stored(data)][1] == "finding"  # "kết quả một": not retagged
+        await pilot.press("enter")  # kept: the list has the keys again, still filtered
+        assert review.has_focus and review.option_count == 2
+        await pilot.press("f4")
+        await pilot.press("slash", "escape")  # Esc in the bar drops the search
+        assert review.has_focus and review.option_count == 7
+        await quit_app(pilot)
+    assert "task" in [kind for kind, *_ in stored(data)][1:3]

@@ -67,7 +67,7 @@ class TextPrompt(MinutesModal[str | None]):
 
     @on(Input.Changed, "#editor")
     def live_filter(self, event: Input.Changed) -> None:
-        """Each edit goes to ``changed`` (review's live search; bench/review.py times this)."""
+        """Each edit goes to ``changed`` (the tracker's owner filter)."""
         if self.live is not None:
             self.live(event.value)
 

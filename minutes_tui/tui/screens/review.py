@@ -36,6 +36,7 @@ from minutes_tui.tui.screens.picker import Picker
 from minutes_tui.tui.screens.prompts import SplitPrompt, TextPrompt, Validator
 from minutes_tui.tui.widgets.capture_input import OwnerSuggester
 from minutes_tui.tui.widgets.checks_panel import ChecksPanel
+from minutes_tui.tui.widgets.filter_bar import FilterBar
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.line_list import line_prompt
 from minutes_tui.tui.widgets.review_list import ReviewList, review_prompt
@@ -93,11 +94,13 @@ class ReviewScreen(MeetingScreen):
             yield ReviewList(id="review-list")
             yield ChecksPanel(id="checks")
         yield Static("", id="line-detail")
+        yield FilterBar(id="filter-bar")
         yield from self.compose_status()
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.checks.display = False
+        self.query_one(FilterBar).display = False
         self.review.focus()
         self.rebuild()
         if self.start_line is not None:
@@ -474,21 +477,22 @@ class ReviewScreen(MeetingScreen):
         self.rebuild(recheck=False)
 
     def action_search(self) -> None:
-        def done(value: str | None) -> None:
-            if value is None:
-                self._filter(text="")  # Esc drops the search
-
-        prompt = TextPrompt(tr("review.prompt.search"), self.line_filter.text, changed=lambda text: self._filter(text=text))
-        self.app.push_screen(prompt, done)
+        self.query_one(FilterBar).start("text", tr("review.prompt.search"), self.line_filter.text)
 
     def action_filter_owner(self) -> None:
-        def done(value: str | None) -> None:
-            if value is None:
-                self._filter(owner="")
+        self.query_one(FilterBar).start("owner", tr("review.prompt.owner_filter"), self.line_filter.owner,
+                                       self.suggester())
 
-        prompt = TextPrompt(tr("review.prompt.owner_filter"), self.line_filter.owner,
-                            changed=lambda owner: self._filter(owner=owner), suggester=self.suggester())
-        self.app.push_screen(prompt, done)
+    @on(FilterBar.Changed)
+    def _filter_typed(self, event: FilterBar.Changed) -> None:
+        """Each edit of the search or owner filter shows its lines at once (bench/review.py times this)."""
+        self._filter(**{event.field: event.value})
+
+    @on(FilterBar.Closed)
+    def _filter_closed(self, event: FilterBar.Closed) -> None:
+        if not event.kept:
+            self._filter(**{event.field: ""})  # Esc drops that filter
+        self.review.focus()
 
     def action_filter_kind(self) -> None:
         position = KIND_FILTERS.index(self.line_filter.kinds) if self.line_filter.kinds in KIND_FILTERS else 0
@@ -507,8 +511,15 @@ class ReviewScreen(MeetingScreen):
             self.action_back()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``[`` and ``]`` are Telex keys (ư, ơ): they move between sections only while the
-        list has the focus, never from the checks panel."""
+        """While a filter is typed its bar has the keys: the screen's own are off (an F4
+        there must not retag the line under the cursor). ``[`` and ``]`` are Telex
+        keys (ư, ơ): they move between sections only while the list has the focus,
+        never from the checks panel."""
+        try:
+            if self.query_one(FilterBar).display:
+                return False
+        except NoMatches:  # asked before the bar is mounted
+            pass
         if action in ("next_section", "prev_section"):
             try:
                 return self.review.has_focus
