@@ -292,7 +292,8 @@ async def test_live_search_ignores_accents_and_esc_clears(data: Path) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await open_tracker(pilot)
         await pilot.press("slash")
-        editor = app.screen.query_one("#editor", ComposedInput)
+        editor = app.focused  # the search bar under the list
+        assert isinstance(editor, ComposedInput) and app.screen is screen
         for char in "ho so dat":
             editor.insert_text_at_cursor(char)
             await pilot.pause()
@@ -318,12 +319,13 @@ async def test_filters_by_state_owner_alias_body_and_period(data: Path) -> None:
         assert [item.standing.state for item in screen.shown] == [State.OVERDUE, State.OVERDUE]
         await pilot.press("f", "home", "enter")  # back to all
         await pilot.press("at")
-        editor = app.screen.query_one("#editor", ComposedInput)
+        editor = app.focused
+        assert isinstance(editor, ComposedInput)
         editor.insert_text_at_cursor("@vp")  # the ward's alias, expanded
         await pilot.pause()
         assert sorted(shown_texts(screen)) == ["Chuẩn bị kỳ họp cuối năm", "Lập danh sách gia đình chính sách",
                                                "Thu gom rác tại khu chợ tạm"]
-        await pilot.press("escape")  # Esc in the owner prompt drops the owner filter
+        await pilot.press("escape")  # Esc in the owner bar drops the owner filter
         assert len(screen.shown) == 6
         await pilot.press("c")
         await pilot.pause()
@@ -432,7 +434,7 @@ async def test_tracker_list_renders_only_visible_rows(tmp_path: Path) -> None:
             screen = await open_tracker(pilot)
             assert len(screen.shown) == 1000
             await pilot.press("slash")
-            app.screen.query_one("#editor", ComposedInput).insert_text_at_cursor("1")
+            app.focused.insert_text_at_cursor("1")
             await pilot.pause()
         finally:
             TaskList.row = original
@@ -490,4 +492,21 @@ async def test_tasks_typed_in_capture_are_in_the_tracker_at_once(data: Path) -> 
         screen = await open_tracker(pilot)
         item = next(item for item in screen.shown if item.task.text == "Kiểm tra an toàn thực phẩm chợ Tết")
         assert item.task.lead == "Công an phường" and item.standing.state is State.DUE_SOON
+        await quit_app(pilot)
+
+
+async def test_the_search_bar_has_the_keys_while_it_is_open(data: Path) -> None:
+    """The search is typed under the list (no modal); meanwhile the footer offers only what the bar does."""
+    from minutes_tui.tui.widgets.keys_footer import KeysFooter
+
+    app = tracker_app(data)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await open_tracker(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen is screen
+        assert str(screen.query_one(KeysFooter).render()).strip() == "esc Bỏ F1 Trợ giúp"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.tasks.has_focus and "d Xong" in str(screen.query_one(KeysFooter).render())
         await quit_app(pilot)

@@ -29,7 +29,8 @@ class TextPrompt(MinutesModal[str | None]):
     """Ask for one line of text; Enter returns it, Esc returns None.
 
     ``validate`` may refuse a value with a message (shown in the prompt, which
-    stays open); ``changed`` is called on each edit, for a live filter.
+    stays open). A live filter is typed in a ``FilterBar`` instead: under a modal
+    the screen beneath is drawn again at every key.
     """
 
     BINDINGS = keymap.bindings("prompt")
@@ -42,7 +43,6 @@ class TextPrompt(MinutesModal[str | None]):
         cursor: int | None = None,
         suggester: Suggester | None = None,
         validate: Validator | None = None,
-        changed: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.label = label
@@ -50,7 +50,6 @@ class TextPrompt(MinutesModal[str | None]):
         self.cursor = len(value) if cursor is None else cursor
         self.suggester = suggester
         self.check = validate
-        self.live = changed
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
@@ -64,12 +63,6 @@ class TextPrompt(MinutesModal[str | None]):
         editor.cursor_position = self.cursor
         self.query_one("#prompt-error").display = False
         editor.focus()
-
-    @on(Input.Changed, "#editor")
-    def live_filter(self, event: Input.Changed) -> None:
-        """Each edit goes to ``changed`` (the tracker's owner filter)."""
-        if self.live is not None:
-            self.live(event.value)
 
     @on(Input.Submitted, "#editor")
     def submitted(self, event: Input.Submitted) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from minutes_tui.core.dates import dmy
@@ -46,6 +47,7 @@ from minutes_tui.tui.screens.base import StatusScreen
 from minutes_tui.tui.screens.picker import Picker
 from minutes_tui.tui.screens.prompts import TextPrompt
 from minutes_tui.tui.widgets.capture_input import OwnerSuggester
+from minutes_tui.tui.widgets.filter_bar import FilterBar
 from minutes_tui.tui.widgets.keys_footer import KeysFooter
 from minutes_tui.tui.widgets.task_list import TaskList, header_row, task_detail
 
@@ -97,10 +99,12 @@ class TrackerScreen(StatusScreen):
         yield TaskList(id="tracker-list")
         yield Static(tr("tracker.loading"), id="tracker-empty", markup=False)
         yield Static("", id="task-detail", markup=False)
+        yield FilterBar(id="filter-bar")
         yield from self.compose_status()
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.query_one(FilterBar).display = False
         self.flow = FollowUpFlow(self.app, self.recorded)
         if self.app.followup.tracker_filter is not None:
             self.chosen, self.owner_typed = self.app.followup.tracker_filter
@@ -231,29 +235,38 @@ class TrackerScreen(StatusScreen):
         self.apply()
 
     def action_search(self) -> None:
-        def done(value: str | None) -> None:
-            if value is None:
-                self.refilter(text="")  # Esc drops the search
-
-        prompt = TextPrompt(tr("tracker.prompt.search"), self.chosen.text,
-                            changed=lambda text: self.refilter(text=text))
-        self.app.push_screen(prompt, done)
+        self.query_one(FilterBar).start("text", tr("tracker.prompt.search"), self.chosen.text)
 
     def action_filter_owner(self) -> None:
-        directory = self.app.archive.directory
+        self.query_one(FilterBar).start("owner", tr("tracker.prompt.owner"), self.owner_typed,
+                                        OwnerSuggester(lambda: self.app.archive.directory))
 
-        def typed(value: str) -> None:
-            self.owner_typed = value.strip()
-            owner = directory.expand(self.owner_typed.lstrip("@")) if self.owner_typed.lstrip("@") else ""
-            self.refilter(owner=owner)
+    @on(FilterBar.Changed)
+    def _filter_typed(self, event: FilterBar.Changed) -> None:
+        """Each edit of the search or the owner filter shows its tasks at once (bench/tracker.py times this)."""
+        if event.field == "owner":
+            self._owner_typed(event.value)
+        else:
+            self.refilter(text=event.value)
 
-        def done(value: str | None) -> None:
-            if value is None:
-                typed("")
+    @on(FilterBar.Closed)
+    def _filter_closed(self, event: FilterBar.Closed) -> None:
+        if not event.kept:  # Esc drops that filter
+            self._filter_typed(FilterBar.Changed(event.field, ""))
+        self.tasks.focus()
 
-        prompt = TextPrompt(tr("tracker.prompt.owner"), self.owner_typed, changed=typed,
-                            suggester=OwnerSuggester(lambda: self.app.archive.directory))
-        self.app.push_screen(prompt, done)
+    def _owner_typed(self, value: str) -> None:
+        """The owner filter as typed (``@vp``), its alias expanded through the directory."""
+        self.owner_typed = value.strip()
+        typed = self.owner_typed.lstrip("@")
+        self.refilter(owner=self.app.archive.directory.expand(typed) if typed else "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a filter is typed its bar has the keys: the screen's own are off."""
+        try:
+            return not self.query_one(FilterBar).display
+        except NoMatches:  # asked before the bar is mounted
+            return True
 
     def action_filter_state(self) -> None:
         choices = [(name, f"{filter_label(name)} ({self.counts[name]})") for name in FILTER_ORDER]
