@@ -244,19 +244,19 @@ class TrackerScreen(StatusScreen):
     @on(FilterBar.Changed)
     def _filter_typed(self, event: FilterBar.Changed) -> None:
         """Each edit of the search or the owner filter shows its tasks at once (bench/tracker.py times this)."""
-        if event.field == "owner":
-            self._owner_typed(event.value)
-        else:
-            self.refilter(text=event.value)
+        self._set_filter(event.field, event.value)
 
     @on(FilterBar.Closed)
     def _filter_closed(self, event: FilterBar.Closed) -> None:
         if not event.kept:  # Esc drops that filter
-            self._filter_typed(FilterBar.Changed(event.field, ""))
+            self._set_filter(event.field, "")
         self.tasks.focus()
 
-    def _owner_typed(self, value: str) -> None:
-        """The owner filter as typed (``@vp``), its alias expanded through the directory."""
+    def _set_filter(self, field: str, value: str) -> None:
+        """The search, or the owner as typed (``@vp``: its alias expanded through the directory)."""
+        if field != "owner":
+            self.refilter(text=value)
+            return
         self.owner_typed = value.strip()
         typed = self.owner_typed.lstrip("@")
         self.refilter(owner=self.app.archive.directory.expand(typed) if typed else "")
