@@ -42,6 +42,7 @@ from minutes_tui.core.tasks import (
     Task,
     standing_by,
     state_on,
+    state_passes,
     task_json,
 )
 from minutes_tui.core.text import fold
@@ -112,14 +113,6 @@ def entry(task: Task) -> tuple[bytes, bytes]:
     return order_key(task, settled).encode(), text.encode()
 
 
-def _state_passes(state: State, wanted: str) -> bool:
-    if wanted == "all":
-        return True
-    if wanted == "open":
-        return Standing(state).open
-    return state.value == wanted
-
-
 def listing_json(sheets: Iterable[Sheet], day: date, *, state: str = "all", wanted: str = "", meeting: str = "",
                  window: int = DEFAULT_DUE_SOON_DAYS) -> bytes:
     """``tasks --json`` as UTF-8: the bytes of ``json.dumps([task_json(t, s) for t, s in
@@ -161,9 +154,9 @@ def listing_json(sheets: Iterable[Sheet], day: date, *, state: str = "all", want
                                        day, window)
                 known = dues[due] = (standing.state, f'"state": "{standing.state.value}", '
                                                      f'"days_late": {standing.days_late}'.encode())
-            if state == "all" or _state_passes(known[0], state):
+            if state == "all" or state_passes(known[0], state):
                 out.append(texts[at].replace(slot, known[1]))
-        elif state == "all" or _state_passes(STATE_ORDER[key[0] - 0x30], state):
+        elif state == "all" or state_passes(STATE_ORDER[key[0] - 0x30], state):
             out.append(texts[at])
     return b"[" + b", ".join(out) + b"]"
 

@@ -417,19 +417,21 @@ def parse_state_filter(name: str) -> str:
 def matches(task: Task, standing: Standing, *, state: str = "all", owner: str = "", meeting: str = "") -> bool:
     """Filters of ``tasks`` and the tracker: a state filter, an owner (any owner,
     accents and case ignored; aliases are expanded by the caller), a meeting id prefix."""
-    return _passes(task.owners, task.meeting, standing, state, fold(owner) if owner else "", meeting)
+    if not state_passes(standing.state, state):
+        return False
+    wanted = fold(owner) if owner else ""
+    if wanted and not any(wanted in fold(name) for name in task.owners):
+        return False
+    return not meeting or task.meeting.startswith(meeting)
 
 
-def _passes(owners: tuple[str, ...] | list[str], meeting_id: str, standing: Standing, state: str,
-            wanted: str, meeting: str) -> bool:
-    """:func:`matches` on the fields it reads; ``wanted``: the owner filter, folded."""
-    if state == "open" and not standing.open:
-        return False
-    if state not in ("open", "all") and standing.state.value != state:
-        return False
-    if wanted and not any(wanted in fold(name) for name in owners):
-        return False
-    return not meeting or meeting_id.startswith(meeting)
+def state_passes(state: State, wanted: str) -> bool:
+    """Whether a task in ``state`` passes the state filter ``wanted`` (a :func:`parse_state_filter` value)."""
+    if wanted == "all":
+        return True
+    if wanted == "open":
+        return state not in _CLOSED
+    return state.value == wanted
 
 
 def search_text(task: Task) -> str:

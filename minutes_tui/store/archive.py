@@ -408,13 +408,13 @@ class Archive:
     def _list(self, progress: Progress | None, max_reads: int | None) -> Summaries | None:
         rows = self._index_rows()
         ids, pending, stamps = self._scan()
-        todo = [i for i in ids if i in pending or (rows.get(i) or {}).get("stamp") != stamps.get(i)]
-        if max_reads is not None and len(todo) > max_reads:
+        to_read = [i for i in ids if i in pending or (rows.get(i) or {}).get("stamp") != stamps.get(i)]
+        if max_reads is not None and len(to_read) > max_reads:
             return None
         fresh: dict[str, MeetingSummary] = {}
-        if progress is not None and todo:
-            progress(0, len(todo))  # said before the first read: the caller can show it at once
-        for done, meeting_id in enumerate(todo, start=1):
+        if progress is not None and to_read:
+            progress(0, len(to_read))  # said before the first read: the caller can show it at once
+        for done, meeting_id in enumerate(to_read, start=1):
             try:
                 store = MeetingStore.open(self.meetings_path, meeting_id, readonly=True)
             except StoreError as error:
@@ -424,8 +424,8 @@ class Archive:
                 # A recovered meeting keeps no stamp: it is read (and reported) again until repaired.
                 stamp = None if store.recovered else stamps.get(meeting_id)
                 fresh[meeting_id] = MeetingSummary.of(store.meeting, stamp)
-            if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(todo)):
-                progress(done, len(todo))
+            if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(to_read)):
+                progress(done, len(to_read))
         summaries: Summaries = []
         for meeting_id in ids:
             if meeting_id in fresh:
